@@ -1,0 +1,43 @@
+package io.wordfreq.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code wordfreq} entry point and the EMR step's main class. Exit codes: 0 ok, 1 some files or
+ * steps failed, 2 bad usage.
+ */
+@Command(
+    name = "wordfreq",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Top-N word counts per file with Spark, from S3 events to DynamoDB.",
+    subcommands = {
+      CountCommand.class,
+      LaunchCommand.class,
+      NightlyCommand.class,
+      LocalCommand.class,
+      DemoCommand.class,
+      ResultsCommand.class,
+      TableCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class WordFreqCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  }
+
+  /** Builds the command line with the project's conventions (exit code 2 on bad usage). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new WordFreqCli())
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

@@ -1,6 +1,10 @@
 package io.wordfreq.job;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -30,9 +34,24 @@ public final class SparkContexts {
 
   /** Starts a context with {@link #conf} and the job's Hadoop settings. */
   public static JavaSparkContext start(SparkConf conf) {
+    quietSparkDefaultLogging();
     JavaSparkContext sc = new JavaSparkContext(conf);
     useS3aForS3(sc.hadoopConfiguration());
     return sc;
+  }
+
+  /**
+   * Under spark-submit, Spark configures logging before the application jar (and its
+   * log4j2.properties) is on the class path; when it fell back to its own INFO defaults, turn them
+   * down to WARN. A cluster's own logging configuration (EMR's) is left alone.
+   */
+  static void quietSparkDefaultLogging() {
+    if (LogManager.getContext(false) instanceof LoggerContext ctx) {
+      String source = String.valueOf(ctx.getConfiguration().getConfigurationSource().getLocation());
+      if (source.endsWith("org/apache/spark/log4j2-defaults.properties")) {
+        Configurator.setRootLevel(Level.WARN);
+      }
+    }
   }
 
   /**

@@ -32,27 +32,29 @@ public final class ResultsQueueOutput implements ResultOutput {
   private static final int MAX_BATCH_BYTES = 256 * 1024;
   private static final int ATTEMPTS = 5;
 
+  /** Hadoop/Spark setting for the SQS endpoint (before {@code AWS_ENDPOINT_URL_SQS}). */
+  public static final String ENDPOINT_KEY = "wordfreq.sqs.endpoint";
+
   private final String queueUrl;
-  private final String region;
-  private final URI endpoint;
+  private final Map<String, String> env;
+  private final WriteLedger ledger;
 
   /**
-   * Sends to {@code queueUrl}; region and endpoint from {@code AWS_REGION} (else the SDK's chain),
-   * {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL} — the default credential chain.
+   * Sends to {@code queueUrl} — if nothing in {@code ledger} failed before. Region from
+   * {@code AWS_REGION} (else the SDK's chain), endpoint from {@value #ENDPOINT_KEY},
+   * {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}, the default credential chain.
    */
-  public ResultsQueueOutput(String queueUrl) {
-    this(queueUrl, System.getenv());
+  public ResultsQueueOutput(String queueUrl, WriteLedger ledger) {
+    this(queueUrl, ledger, System.getenv());
   }
 
-  ResultsQueueOutput(String queueUrl, Map<String, String> env) {
+  ResultsQueueOutput(String queueUrl, WriteLedger ledger, Map<String, String> env) {
     if (queueUrl == null || queueUrl.isBlank()) {
       throw new IllegalArgumentException("--results-queue-url needs a queue URL");
     }
     this.queueUrl = queueUrl;
-    String r = first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-    this.region = r != null ? r : new DefaultAwsRegionProviderChain().getRegion().id();
-    String e = first(env.get("AWS_ENDPOINT_URL_SQS"), env.get("AWS_ENDPOINT_URL"));
-    this.endpoint = e == null ? null : URI.create(e);
+    this.ledger = ledger;
+    this.env = Map.copyOf(env);
   }
 
   @Override
@@ -62,8 +64,17 @@ public final class ResultsQueueOutput implements ResultOutput {
 
   @Override
   public void write(JavaRDD<FileResult> results) throws OutputFailedException {
+    if (!ledger.failed().isEmpty()) {
+      throw new OutputFailedException("SQS", "nothing sent to queue " + queueUrl
+          + ": messages go only for written results, and " + String.join(", ", ledger.failed())
+          + " failed", null);
+    }
+    String r = first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+    String region = r != null ? r : new DefaultAwsRegionProviderChain().getRegion().id();
+    String e = first(results.context().hadoopConfiguration().get(ENDPOINT_KEY),
+        env.get("AWS_ENDPOINT_URL_SQS"), env.get("AWS_ENDPOINT_URL"));
     long sent = 0;
-    try (SqsClient sqs = client()) {
+    try (SqsClient sqs = client(region, e == null ? null : URI.create(e))) {
       List<SendMessageBatchRequestEntry> batch = new ArrayList<>(MAX_ENTRIES);
       int batchBytes = 0;
       Iterator<FileResult> it = results.toLocalIterator();
@@ -82,9 +93,9 @@ public final class ResultsQueueOutput implements ResultOutput {
       if (!batch.isEmpty()) {
         sent += send(sqs, batch, sent);
       }
-    } catch (SdkException e) {
+    } catch (SdkException x) {
       throw new OutputFailedException("SQS", "cannot send results to queue " + queueUrl
-          + " after " + sent + " messages: " + DynamoDbPreflight.firstLine(e.getMessage()), e);
+          + " after " + sent + " messages: " + DynamoDbPreflight.firstLine(x.getMessage()), x);
     }
   }
 
@@ -111,7 +122,7 @@ public final class ResultsQueueOutput implements ResultOutput {
     }
   }
 
-  private SqsClient client() {
+  private static SqsClient client(String region, URI endpoint) {
     SqsClientBuilder b = SqsClient.builder()
         .region(Region.of(region))
         .overrideConfiguration(ClientOverrideConfiguration.builder()

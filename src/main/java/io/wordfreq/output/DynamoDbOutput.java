@@ -88,6 +88,11 @@ public final class DynamoDbOutput implements ResultOutput {
     if (target.endpoint() != null) {
       conf.set(DynamoDbTarget.ENDPOINT_KEY, target.endpoint().toString());
     }
+    // Credentials as every other client finds them, unless given to the connector explicitly.
+    if (conf.get("dynamodb.customAWSCredentialsProvider") == null
+        && conf.get("dynamodb.awsAccessKeyId") == null) {
+      conf.set("dynamodb.customAWSCredentialsProvider", DefaultChainCredentials.class.getName());
+    }
     // Outside EMR the connector's YARN sizing path divides by zero; the write rate is then
     // shared among mapreduce.job.maps tasks: one per partition.
     if (conf.get("dynamodb.yarn.enabled") == null && !Files.exists(EMR_JOB_FLOW)) {

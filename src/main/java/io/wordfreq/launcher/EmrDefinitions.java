@@ -34,9 +34,13 @@ public final class EmrDefinitions {
     return read(location, ManagedScalingPolicy.serializableBuilderClass()).build();
   }
 
-  /** A file path if it exists, else a class-path resource of that name. */
+  /** A file path (as given, else under {@code WORDFREQ_HOME}) if it exists, else a class-path resource of that name. */
   private static <T> T read(String location, Class<T> type) {
     Path file = Path.of(location);
+    String home = System.getenv("WORDFREQ_HOME");
+    if (!Files.isRegularFile(file) && !file.isAbsolute() && home != null) {
+      file = Path.of(home).resolve(location);
+    }
     try (InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file) : EmrDefinitions.class.getClassLoader().getResourceAsStream(location)) {
       if (in == null) {
         throw new IllegalArgumentException("EMR definition not found (as a file or on the class path): " + location);

@@ -118,7 +118,17 @@ public final class CountCommand implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println("wordfreq count: listing the input failed: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      // A Spark job that failed as a whole (tasks failing beyond their retries, lost executors).
+      System.err.println("wordfreq count: the Spark job failed: " + firstLine(e));
+      return 1;
     }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return e.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl));
   }
 
   private static String newRunId() {

@@ -1,0 +1,58 @@
+package io.wordfreq.launcher;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a step on this machine instead of EMR: the very same arguments after the job jar, given to
+ * {@code bin/wordfreq} as a child process (the launcher itself never loads Spark). The exit code
+ * decides: 0 is success, anything else a failed submission. The child inherits the environment
+ * (endpoints, region, credentials) and this process's output streams.
+ */
+public final class LocalStepRunner implements StepRunner {
+
+  private static final System.Logger LOG = System.getLogger(LocalStepRunner.class.getName());
+  private static final AtomicInteger RUNS = new AtomicInteger();
+
+  private final Path wordfreq;
+
+  /** {@code wordfreq}: the {@code bin/wordfreq} script (or anything taking the same arguments). */
+  public LocalStepRunner(Path wordfreq) {
+    this.wordfreq = wordfreq;
+  }
+
+  /** {@code $WORDFREQ_HOME/bin/wordfreq}, else {@code bin/wordfreq} under the working directory. */
+  public static Path defaultCommand() {
+    String home = System.getenv("WORDFREQ_HOME");
+    return Path.of(home == null ? "." : home, "bin", "wordfreq").toAbsolutePath().normalize();
+  }
+
+  @Override
+  public String run(JobStep step) throws SubmissionFailedException {
+    if (!Files.isExecutable(wordfreq)) {
+      throw new SubmissionFailedException("local runner: " + wordfreq + " is not an executable file");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(wordfreq.toString());
+    command.addAll(step.jobArgs());
+    LOG.log(Level.INFO, "local step: {0}", String.join(" ", command));
+    int exit;
+    try {
+      exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      throw new SubmissionFailedException("local runner could not start " + wordfreq + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SubmissionFailedException("local runner interrupted", e);
+    }
+    if (exit != 0) {
+      throw new SubmissionFailedException("local step '" + step.name() + "' exited with " + exit);
+    }
+    return "local-" + RUNS.incrementAndGet();
+  }
+}

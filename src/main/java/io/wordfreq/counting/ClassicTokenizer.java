@@ -1,24 +1,270 @@
 package io.wordfreq.counting;
 
+import java.util.Objects;
+
 /**
  * The {@code classic} counting rules (DESIGN.md) as a streaming tokenizer: bytes in, counted words out
- * into a {@link WordCounts}. Tokens may span calls to {@link #feed}. STUB: API fixed, body to come.
+ * into a {@link WordCounts}. Tokens may span calls to {@link #feed}; {@link #finish} ends the text.
+ *
+ * <p>The rules, byte for byte those of the old Go worker ({@code bufio.ScanWords}, {@code strings.ToLower},
+ * skip {@code len <= 4}, {@code strings.Trim(w, ".,\"'?!")}) with its two documented deviations:
+ * <ol>
+ *   <li>Tokens are split on Go's {@code unicode.IsSpace} set; the bytes are decoded as Go's
+ *       {@code utf8.DecodeRune} does, each byte of an invalid sequence reading as one U+FFFD
+ *       ({@link GoUtf8}).</li>
+ *   <li>Each code point is lower-cased by simple case mapping ({@link Character#toLowerCase(int)}, this
+ *       JDK's Unicode version) and re-encoded; an invalid byte becomes U+FFFD's three bytes
+ *       {@code EF BF BD}, as {@code strings.ToLower} writes it.</li>
+ *   <li>A token whose lower-cased UTF-8 length is 4 bytes or less is skipped, before trimming.</li>
+ *   <li>{@code . , " ' ? !} are trimmed from both ends.</li>
+ *   <li>Deviations: an empty result is skipped (the old worker counted ""), and so is one longer than
+ *       {@value #MAX_WORD_BYTES} bytes.</li>
+ * </ol>
+ *
+ * <p>Memory per token is bounded: leading trim characters are only counted (up to 5, enough for the
+ * length check), and at most {@value #MAX_WORD_BYTES} bytes of a token are kept — once the part from its
+ * first non-trim character to its last can no longer fit, the rest of the token is only scanned. Trailing
+ * trim characters past that point are dropped unstored: if a non-trim character followed them, the word
+ * would be too long anyway. The hot loop handles ASCII through two 256-entry tables (byte class, lower
+ * case) and hashes the word as it copies it; only bytes {@code >= 0x80} are decoded.
  */
 public final class ClassicTokenizer {
 
   /** The rules' name as written to the {@code Rules} attribute. */
   public static final String RULES_NAME = "classic";
+  /** Longest counted word in bytes, after trimming (deviation 2). */
+  public static final int MAX_WORD_BYTES = 512;
+  /** Tokens this long or shorter (lower-cased, before trimming) are skipped. */
+  static final int MAX_SKIPPED_LENGTH = 4;
+
+  // Byte classes.
+  private static final byte WORD = 0;
+  private static final byte TRIM = 1;
+  private static final byte SPACE = 2;
+  private static final byte HIGH = 3;
+  private static final byte[] CLASS = new byte[256];
+  private static final byte[] LOWER = new byte[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      LOWER[b] = (byte) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      CLASS[b] = b >= 0x80 ? HIGH : WORD;
+    }
+    for (char c : " \t\n\u000B\f\r".toCharArray()) {
+      CLASS[c] = SPACE;
+    }
+    for (char c : ".,\"'?!".toCharArray()) {
+      CLASS[c] = TRIM;
+    }
+  }
+
+  // States.
+  /** Between tokens. */
+  private static final int OUT = 0;
+  /** In a token that so far holds only trim characters. */
+  private static final int LEAD = 1;
+  /** In a token, keeping its bytes from the first non-trim character. */
+  private static final int CORE = 2;
+  /** In a token already known to be too long: scanning to its end. */
+  private static final int SKIP = 3;
+
+  private final WordCounts into;
+  private final byte[] word = new byte[MAX_WORD_BYTES];
+  private final byte[] encoded = new byte[4];
+  /** A UTF-8 sequence cut by the end of the last {@link #feed}, still possibly valid. */
+  private final byte[] pending = new byte[4];
+  private int pendingLen;
+
+  private int state = OUT;
+  /** Bytes kept in {@link #word}: the lower-cased token from its first non-trim character. */
+  private int len;
+  /** Kept bytes up to and including the last non-trim character: the trimmed word's length. */
+  private int coreLen;
+  /** Running {@link WordCounts#rawHash} of {@code word[0, len)} and of {@code word[0, coreLen)}. */
+  private int hash;
+  private int coreHash;
+  /** Leading trim characters (one byte each), counted up to {@code MAX_SKIPPED_LENGTH + 1}. */
+  private int leading;
 
   public ClassicTokenizer(WordCounts into) {
+    this.into = Objects.requireNonNull(into, "into");
   }
 
   /** Feeds the next bytes of the text. */
-  public void feed(byte[] buf, int off, int len) {
-    throw new UnsupportedOperationException("stub");
+  public void feed(byte[] buf, int off, int length) {
+    Objects.checkFromIndexSize(off, length, buf.length);
+    int i = off;
+    int end = off + length;
+    if (pendingLen > 0) {
+      i = completePending(buf, i, end);
+    }
+    // The hot loop works on locals; the rare non-ASCII byte goes through the fields.
+    int st = state;
+    int n = len;
+    int cl = coreLen;
+    int h = hash;
+    int ch = coreHash;
+    int lead = leading;
+    final byte[] w = word;
+    while (i < end) {
+      int b = buf[i] & 0xFF;
+      switch (CLASS[b]) {
+        case WORD:
+          if (st == CORE) {
+            if (n < MAX_WORD_BYTES) {
+              byte lb = LOWER[b];
+              w[n++] = lb;
+              h = 31 * h + lb;
+              cl = n;
+              ch = h;
+            } else {
+              st = SKIP;
+            }
+          } else if (st != SKIP) {
+            if (st == OUT) {
+              lead = 0;
+            }
+            st = CORE;
+            byte lb = LOWER[b];
+            w[0] = lb;
+            n = 1;
+            h = lb;
+            cl = 1;
+            ch = h;
+          }
+          i++;
+          break;
+        case TRIM:
+          if (st == CORE) {
+            if (n < MAX_WORD_BYTES) {
+              w[n++] = (byte) b;
+              h = 31 * h + b;
+            }
+          } else if (st == OUT) {
+            st = LEAD;
+            lead = 1;
+          } else if (st == LEAD && lead <= MAX_SKIPPED_LENGTH) {
+            lead++;
+          }
+          i++;
+          break;
+        case SPACE:
+          if (st == CORE && lead + n > MAX_SKIPPED_LENGTH) {
+            into.addHashed(w, 0, cl, ch, 1);
+          }
+          st = OUT;
+          i++;
+          break;
+        default:
+          state = st;
+          len = n;
+          coreLen = cl;
+          hash = h;
+          coreHash = ch;
+          leading = lead;
+          i = highByte(buf, i, end);
+          st = state;
+          n = len;
+          cl = coreLen;
+          h = hash;
+          ch = coreHash;
+          lead = leading;
+      }
+    }
+    state = st;
+    len = n;
+    coreLen = cl;
+    hash = h;
+    coreHash = ch;
+    leading = lead;
   }
 
-  /** Ends the text: the token in progress, if any, is counted. */
+  /** Ends the text: the token in progress, if any, is counted. The tokenizer is then ready for a new text. */
   public void finish() {
-    throw new UnsupportedOperationException("stub");
+    // At the end of the text a cut sequence is invalid: each of its bytes reads as U+FFFD.
+    flushPendingAsInvalid();
+    endToken();
+  }
+
+  /** Decodes the non-ASCII sequence at {@code buf[i]}; returns the index after it. */
+  private int highByte(byte[] buf, int i, int end) {
+    int r = GoUtf8.decode(buf, i, end);
+    if (r == GoUtf8.NEED_MORE) {
+      pendingLen = end - i;
+      System.arraycopy(buf, i, pending, 0, pendingLen);
+      return end;
+    }
+    codePoint(r >>> 3);
+    return i + (r & 7);
+  }
+
+  /** Completes the sequence cut by the last feed with the first bytes of this one. */
+  private int completePending(byte[] buf, int i, int end) {
+    while (pendingLen > 0 && i < end) {
+      pending[pendingLen] = buf[i];
+      int r = GoUtf8.decode(pending, 0, pendingLen + 1);
+      if (r == GoUtf8.NEED_MORE) {
+        pendingLen++;
+        i++;
+      } else if ((r & 7) > 1) {
+        pendingLen = 0;
+        codePoint(r >>> 3);
+        i++;
+      } else {
+        // Invalid: the lead byte is one U+FFFD, then each kept continuation byte is another; buf[i]
+        // starts afresh.
+        flushPendingAsInvalid();
+      }
+    }
+    return i;
+  }
+
+  private void flushPendingAsInvalid() {
+    int k = pendingLen;
+    pendingLen = 0;
+    for (int j = 0; j < k; j++) {
+      codePoint(GoUtf8.REPLACEMENT);
+    }
+  }
+
+  /** One decoded non-ASCII code point (or U+FFFD for an invalid byte). */
+  private void codePoint(int cp) {
+    if (GoUtf8.isSpace(cp)) {
+      endToken();
+      return;
+    }
+    // Non-ASCII code points are never trim characters; their lower case may be ASCII (İ → i, K → k).
+    int k = GoUtf8.encode(Character.toLowerCase(cp), encoded, 0);
+    switch (state) {
+      case SKIP:
+        return;
+      case OUT:
+        leading = 0;
+        // fall through
+      case LEAD:
+        state = CORE;
+        len = 0;
+        hash = 0;
+        // fall through
+      default:
+        if (len + k > MAX_WORD_BYTES) {
+          state = SKIP;
+          return;
+        }
+        for (int j = 0; j < k; j++) {
+          byte b = encoded[j];
+          word[len++] = b;
+          hash = 31 * hash + b;
+        }
+        coreLen = len;
+        coreHash = hash;
+    }
+  }
+
+  private void endToken() {
+    if (state == CORE && leading + len > MAX_SKIPPED_LENGTH) {
+      into.addHashed(word, 0, coreLen, coreHash, 1);
+    }
+    state = OUT;
   }
 }

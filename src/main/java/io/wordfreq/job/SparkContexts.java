@@ -1,0 +1,66 @@
+package io.wordfreq.job;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Starts the Spark context of a count run with the job's settings: Kryo with the job's registrator,
+ * the UI off unless asked for, and the master from {@code --master}, else from {@code spark.master}
+ * (spark-submit, EMR), else {@code local[*]}.
+ */
+public final class SparkContexts {
+  private SparkContexts() {
+  }
+
+  /** The configuration a run uses; {@code master} may be null. */
+  public static SparkConf conf(String master, String appName) {
+    SparkConf conf = new SparkConf();
+    if (master != null && !master.isBlank()) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    conf.setIfMissing("spark.app.name", appName);
+    conf.setIfMissing("spark.ui.enabled", "false");
+    conf.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    conf.set("spark.kryo.registrator", WordFreqKryoRegistrator.class.getName());
+    return conf;
+  }
+
+  /** Starts a context with {@link #conf} and the job's Hadoop settings. */
+  public static JavaSparkContext start(SparkConf conf) {
+    quietSparkDefaultLogging();
+    JavaSparkContext sc = new JavaSparkContext(conf);
+    useS3aForS3(sc.hadoopConfiguration());
+    return sc;
+  }
+
+  /**
+   * Under spark-submit, Spark configures logging before the application jar (and its
+   * log4j2.properties) is on the class path; when it fell back to its own INFO defaults, turn them
+   * down to WARN. A cluster's own logging configuration (EMR's) is left alone.
+   */
+  static void quietSparkDefaultLogging() {
+    if (LogManager.getContext(false) instanceof LoggerContext ctx) {
+      String source = String.valueOf(ctx.getConfiguration().getConfigurationSource().getLocation());
+      if (source.endsWith("org/apache/spark/log4j2-defaults.properties")) {
+        Configurator.setRootLevel(Level.WARN);
+      }
+    }
+  }
+
+  /**
+   * Reads {@code s3:} URIs with s3a where nothing else does (EMR maps {@code s3:} to EMRFS in its
+   * core-site.xml; plain Hadoop has no {@code s3:} file system at all).
+   */
+  static void useS3aForS3(Configuration conf) {
+    if (conf.get("fs.s3.impl") == null) {
+      conf.set("fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
+    }
+  }
+}

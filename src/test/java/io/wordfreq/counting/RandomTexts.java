@@ -1,0 +1,59 @@
+package io.wordfreq.counting;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+/** Random texts full of the rules' edge cases, for the property tests. */
+final class RandomTexts {
+  private static final String[] SPACES = {
+      " ", " ", " ", "\n", "\t", "\r\n", "\u000B", "\f", "\u0085", "\u00A0", "\u1680", "\u2000", "\u2001", "\u2002",
+      "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008", "\u2009", "\u200A", "\u2028", "\u2029",
+      "\u202F", "\u205F", "\u3000", ""};
+  private static final String[] PIECES = {
+      "the", "The", "BOOK", "book,", "books", "'tis'", "'tis", "...", "!?", "\"quoted\"", "wait...what",
+      "İstanbul", "İİİİ", "ȺȺ", "Ⱥ", "\u212Aelvin", "\u212A", "ΣΟΦΙΑ", "naïve", "日本語", "😀", "é", "\u200B",
+      "\u001F", "(paren)", ".", ",", "'", "\"", "?", "!"};
+  private static final int[][] RAW = {
+      {0x80}, {0xBF, 0x80}, {0xC0, 0xAF}, {0xED, 0xA0, 0x80}, {0xE2, 0x82}, {0xE2, 0x82, 0x41}, {0xFF},
+      {0xF0, 0x9F}, {0xF0, 0x9F, 0x98}, {0xF4, 0x90, 0x80, 0x80}, {0xE0, 0x80, 0x80}, {0xC2}, {0xE3, 0x80},
+      {0xE2, 0x80}, {0xE1, 0x9A}};
+
+  private RandomTexts() {
+  }
+
+  static byte[] next(Random random) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int pieces = random.nextInt(random.nextInt(10) == 0 ? 400 : 60);
+    for (int i = 0; i < pieces; i++) {
+      int kind = random.nextInt(20);
+      if (kind < 8) {
+        out.writeBytes(randomWord(random).getBytes(StandardCharsets.UTF_8));
+      } else if (kind < 12) {
+        out.writeBytes(PIECES[random.nextInt(PIECES.length)].getBytes(StandardCharsets.UTF_8));
+      } else if (kind < 15) {
+        for (int b : RAW[random.nextInt(RAW.length)]) {
+          out.write(b);
+        }
+      } else if (kind == 15 && random.nextInt(4) == 0) {
+        // Long tokens around the 512-byte limit, some of them ending in trim characters.
+        int n = 500 + random.nextInt(30);
+        out.writeBytes("abcdefghijklmnopqrstuvwxyz".repeat(21).substring(0, n).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(".!".repeat(random.nextInt(12)).getBytes(StandardCharsets.UTF_8));
+      } else {
+        out.writeBytes(SPACES[random.nextInt(SPACES.length)].getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static String randomWord(Random random) {
+    StringBuilder word = new StringBuilder();
+    int n = 1 + random.nextInt(8);
+    String letters = random.nextBoolean() ? "abcdeABCDE" : "aeiouAEIOUrstlnRSTLN.,'";
+    for (int i = 0; i < n; i++) {
+      word.append(letters.charAt(random.nextInt(letters.length())));
+    }
+    return word.toString();
+  }
+}

@@ -19,11 +19,12 @@ public final class OutputFactory {
    */
   public static List<ResultOutput> create(List<String> specs, OutputSettings settings) {
     List<ResultOutput> outputs = new ArrayList<>();
+    WriteLedger ledger = new WriteLedger();
     for (String spec : specs) {
-      outputs.add(create(spec, settings));
+      outputs.add(ledger.track(create(spec, settings)));
     }
     if (settings.resultsQueueUrl() != null && !settings.resultsQueueUrl().isBlank()) {
-      outputs.add(resultsQueue(settings));
+      outputs.add(new ResultsQueueOutput(settings.resultsQueueUrl(), ledger));
     }
     return outputs;
   }
@@ -43,10 +44,6 @@ public final class OutputFactory {
   }
 
   private static ResultOutput dynamoDb(OutputSettings settings) {
-    throw new IllegalArgumentException("the dynamodb output is not built yet");
-  }
-
-  private static ResultOutput resultsQueue(OutputSettings settings) {
-    throw new IllegalArgumentException("the results queue output is not built yet");
+    return new DynamoDbOutput(settings.table());
   }
 }

@@ -1,0 +1,86 @@
+package io.wordfreq.output;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Where results go in DynamoDB: the table, its region and (for a local server) its endpoint,
+ * resolved once on the driver. Options first (the connector's own keys {@code dynamodb.region} and
+ * {@code dynamodb.endpoint}, e.g. {@code --conf spark.hadoop.dynamodb.endpoint=...}), then the
+ * standard places: {@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL},
+ * the SDK's region chain (profile, instance metadata on EMR).
+ *
+ * @param table    the results table
+ * @param region   its region
+ * @param endpoint the endpoint to use instead of AWS's, or {@code null}
+ */
+public record DynamoDbTarget(String table, String region, URI endpoint) implements Serializable {
+  static final String REGION_KEY = "dynamodb.region";
+  static final String ENDPOINT_KEY = "dynamodb.endpoint";
+
+  /** Resolves region and endpoint from the options in {@code conf}, then from {@code env}. */
+  public static DynamoDbTarget resolve(String table, Configuration conf, Map<String, String> env) {
+    String region = firstSet(conf.get(REGION_KEY), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+    if (region == null) {
+      region = new DefaultAwsRegionProviderChain().getRegion().id();
+    }
+    String endpoint = firstSet(conf.get(ENDPOINT_KEY), env.get("AWS_ENDPOINT_URL_DYNAMODB"),
+        env.get("AWS_ENDPOINT_URL"));
+    return new DynamoDbTarget(table, region, endpoint == null ? null : URI.create(endpoint));
+  }
+
+  /** Resolves from {@code conf} and this process's environment. */
+  public static DynamoDbTarget resolve(String table, Configuration conf) {
+    return resolve(table, conf, System.getenv());
+  }
+
+  /** For messages: {@code table wordfreq at http://127.0.0.1:8000 (us-east-1)}. */
+  public String where() {
+    return "table " + table + " at " + (endpoint == null ? "AWS" : endpoint) + " (" + region + ")";
+  }
+
+  /**
+   * A client that gives up quickly: one attempt, {@code timeout} per call — for checks that must
+   * fail fast when DynamoDB is not there. Default credential chain.
+   */
+  public DynamoDbClient quickClient(Duration timeout) {
+    return builder()
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .retryPolicy(RetryPolicy.none())
+            .apiCallTimeout(timeout)
+            .apiCallAttemptTimeout(timeout)
+            .build())
+        .build();
+  }
+
+  /** A client with the SDK's usual retries (reading results, creating the table). */
+  public DynamoDbClient client() {
+    return builder().build();
+  }
+
+  private DynamoDbClientBuilder builder() {
+    DynamoDbClientBuilder b = DynamoDbClient.builder().region(Region.of(region));
+    if (endpoint != null) {
+      b.endpointOverride(endpoint);
+    }
+    return b;
+  }
+
+  private static String firstSet(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.trim();
+      }
+    }
+    return null;
+  }
+}

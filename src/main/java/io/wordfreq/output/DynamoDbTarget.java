@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
@@ -22,10 +24,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * @param table    the results table
  * @param region   its region
  * @param endpoint the endpoint to use instead of AWS's, or {@code null}
+ * @param accessKeyId the connector's {@code dynamodb.awsAccessKeyId}, or {@code null} for the
+ *     default credential chain
+ * @param secretAccessKey the connector's {@code dynamodb.awsSecretAccessKey}, or {@code null}
  */
-public record DynamoDbTarget(String table, String region, URI endpoint) implements Serializable {
+public record DynamoDbTarget(String table, String region, URI endpoint, String accessKeyId,
+    String secretAccessKey) implements Serializable {
   static final String REGION_KEY = "dynamodb.region";
   static final String ENDPOINT_KEY = "dynamodb.endpoint";
+  static final String ACCESS_KEY = "dynamodb.awsAccessKeyId";
+  static final String SECRET_KEY = "dynamodb.awsSecretAccessKey";
 
   /** Resolves region and endpoint from the options in {@code conf}, then from {@code env}. */
   public static DynamoDbTarget resolve(String table, Configuration conf, Map<String, String> env) {
@@ -35,7 +43,8 @@ public record DynamoDbTarget(String table, String region, URI endpoint) implemen
     }
     String endpoint = firstSet(conf.get(ENDPOINT_KEY), env.get("AWS_ENDPOINT_URL_DYNAMODB"),
         env.get("AWS_ENDPOINT_URL"));
-    return new DynamoDbTarget(table, region, endpoint == null ? null : URI.create(endpoint));
+    return new DynamoDbTarget(table, region, endpoint == null ? null : URI.create(endpoint),
+        conf.get(ACCESS_KEY), conf.get(SECRET_KEY));
   }
 
   /** Resolves from {@code conf} and this process's environment. */
@@ -69,10 +78,20 @@ public record DynamoDbTarget(String table, String region, URI endpoint) implemen
 
   private DynamoDbClientBuilder builder() {
     DynamoDbClientBuilder b = DynamoDbClient.builder().region(Region.of(region));
+    if (accessKeyId != null && secretAccessKey != null) {
+      b.credentialsProvider(StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+    }
     if (endpoint != null) {
       b.endpointOverride(endpoint);
     }
     return b;
+  }
+
+  /** Without the secret. */
+  @Override
+  public String toString() {
+    return "DynamoDbTarget[" + where() + "]";
   }
 
   private static String firstSet(String... values) {

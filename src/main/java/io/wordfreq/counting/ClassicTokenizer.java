@@ -63,6 +63,18 @@ public final class ClassicTokenizer {
     }
   }
 
+  /**
+   * {@link Character#toLowerCase(int)} of every BMP code point, looked up instead of computed: non-Latin text
+   * (Greek, Cyrillic, ...) lower-cases every letter. Simple case mapping keeps BMP code points in the BMP.
+   */
+  private static final char[] LOWER_BMP = new char[0x10000];
+
+  static {
+    for (int cp = 0; cp <= 0xFFFF; cp++) {
+      LOWER_BMP[cp] = (char) Character.toLowerCase(cp);
+    }
+  }
+
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   // States.
@@ -240,16 +252,20 @@ public final class ClassicTokenizer {
     return i;
   }
 
-  /** Decodes the non-ASCII sequence at {@code buf[i]}; returns the index after it. */
+  /** Decodes the non-ASCII sequences from {@code buf[i]} on; returns the index of the next ASCII byte (or end). */
   private int highByte(byte[] buf, int i, int end) {
-    int r = GoUtf8.decode(buf, i, end);
-    if (r == GoUtf8.NEED_MORE) {
-      pendingLen = end - i;
-      System.arraycopy(buf, i, pending, 0, pendingLen);
-      return end;
-    }
-    codePoint(r >>> 3);
-    return i + (r & 7);
+    // Stay here while the bytes are non-ASCII: non-Latin text and binary data are runs of them.
+    do {
+      int r = GoUtf8.decode(buf, i, end);
+      if (r == GoUtf8.NEED_MORE) {
+        pendingLen = end - i;
+        System.arraycopy(buf, i, pending, 0, pendingLen);
+        return end;
+      }
+      codePoint(r >>> 3);
+      i += r & 7;
+    } while (i < end && buf[i] < 0);
+    return i;
   }
 
   /** Completes the sequence cut by the last feed with the first bytes of this one. */
@@ -299,7 +315,7 @@ public final class ClassicTokenizer {
     }
     // Non-ASCII code points are never trim characters; their lower case may be ASCII (İ → i, K → k).
     // The word buffer has room for one code point past the limit, so encode first and check after.
-    int k = GoUtf8.encode(cp == GoUtf8.REPLACEMENT ? cp : Character.toLowerCase(cp), word, len);
+    int k = GoUtf8.encode(cp <= 0xFFFF ? LOWER_BMP[cp] : Character.toLowerCase(cp), word, len);
     if (len + k > MAX_WORD_BYTES) {
       state = SKIP;
       return;

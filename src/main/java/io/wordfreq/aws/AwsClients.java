@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <pre>{@code
  * AwsClients aws = AwsClients.fromEnvironment();
  * try (DynamoDbClient dynamo = aws.dynamoDb()) { ... }
- * EmrClient emr = aws.configure(EmrClient.builder(), "EMR").build();
+ * EmrClient emr = aws.emr();
  * }</pre>
  */
 public final class AwsClients {
@@ -129,6 +130,10 @@ public final class AwsClients {
 
   public DynamoDbClient dynamoDb() {
     return configure(DynamoDbClient.builder(), DYNAMODB).build();
+  }
+
+  public EmrClient emr() {
+    return configure(EmrClient.builder(), EMR).build();
   }
 
   private static Optional<String> nonBlank(String value) {

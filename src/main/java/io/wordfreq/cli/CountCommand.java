@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,8 +109,8 @@ public final class CountCommand implements Callable<Integer> {
       }
       System.err.println("wordfreq: no --input given: counting the sample corpus shipped in the jar");
     }
-    try (JavaSparkContext sc = SparkContexts.start(SparkContexts.conf(master, "wordfreq count " + settings.runId()))) {
-      RunOutcome outcome = new CountRunner(sc, settings, new RunReport(System.err)).run(in, manifests, outs);
+    try (SparkContexts.Handle spark = SparkContexts.startOrJoin(SparkContexts.conf(master, "wordfreq count " + settings.runId()))) {
+      RunOutcome outcome = new CountRunner(spark.sc(), settings, new RunReport(System.err)).run(in, manifests, outs);
       return outcome.exitCode();
     } catch (InputNotFoundException e) {
       System.err.println("wordfreq count: " + e.getMessage());
@@ -119,7 +118,17 @@ public final class CountCommand implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println("wordfreq count: listing the input failed: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      // A Spark job that failed as a whole (tasks failing beyond their retries, lost executors).
+      System.err.println("wordfreq count: the Spark job failed: " + firstLine(e));
+      return 1;
     }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return e.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl));
   }
 
   private static String newRunId() {

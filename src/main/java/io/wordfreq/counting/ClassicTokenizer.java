@@ -25,8 +25,9 @@ import java.util.Objects;
  * length check), and at most {@value #MAX_WORD_BYTES} bytes of a token are kept — once the part from its
  * first non-trim character to its last can no longer fit, the rest of the token is only scanned. Trailing
  * trim characters past that point are dropped unstored: if a non-trim character followed them, the word
- * would be too long anyway. The hot loop handles ASCII through two 256-entry tables (byte class, lower
- * case) and hashes the word as it copies it; only bytes {@code >= 0x80} are decoded.
+ * would be too long anyway. The hot loop handles ASCII through one 256-entry table (byte class or lower
+ * case) and copies a run of word bytes in a tight loop; only bytes {@code >= 0x80} are decoded. The word is
+ * hashed once, when it is counted, eight bytes at a time ({@link WordCounts}).
  */
 public final class ClassicTokenizer {
 
@@ -37,24 +38,24 @@ public final class ClassicTokenizer {
   /** Tokens this long or shorter (lower-cased, before trimming) are skipped. */
   static final int MAX_SKIPPED_LENGTH = 4;
 
-  // Byte classes.
-  private static final byte WORD = 0;
-  private static final byte TRIM = 1;
-  private static final byte SPACE = 2;
-  private static final byte HIGH = 3;
-  private static final byte[] CLASS = new byte[256];
-  private static final byte[] LOWER = new byte[256];
+  /**
+   * One lookup per byte: an ASCII byte that is part of a word maps to its lower case (0..0x7F); the other
+   * classes map to negative codes.
+   */
+  private static final byte[] CLASS_OR_LOWER = new byte[256];
+  private static final byte TRIM = -1;
+  private static final byte SPACE = -2;
+  private static final byte HIGH = -3;
 
   static {
     for (int b = 0; b < 256; b++) {
-      LOWER[b] = (byte) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-      CLASS[b] = b >= 0x80 ? HIGH : WORD;
+      CLASS_OR_LOWER[b] = b >= 0x80 ? HIGH : (byte) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
     }
     for (char c : " \t\n\u000B\f\r".toCharArray()) {
-      CLASS[c] = SPACE;
+      CLASS_OR_LOWER[c] = SPACE;
     }
     for (char c : ".,\"'?!".toCharArray()) {
-      CLASS[c] = TRIM;
+      CLASS_OR_LOWER[c] = TRIM;
     }
   }
 
@@ -69,7 +70,8 @@ public final class ClassicTokenizer {
   private static final int SKIP = 3;
 
   private final WordCounts into;
-  private final byte[] word = new byte[MAX_WORD_BYTES];
+  /** The kept bytes, with slack so the table's hash can read them eight at a time. */
+  private final byte[] word = new byte[MAX_WORD_BYTES + 8];
   private final byte[] encoded = new byte[4];
   /** A UTF-8 sequence cut by the end of the last {@link #feed}, still possibly valid. */
   private final byte[] pending = new byte[4];
@@ -80,9 +82,6 @@ public final class ClassicTokenizer {
   private int len;
   /** Kept bytes up to and including the last non-trim character: the trimmed word's length. */
   private int coreLen;
-  /** Running {@link WordCounts#rawHash} of {@code word[0, len)} and of {@code word[0, coreLen)}. */
-  private int hash;
-  private int coreHash;
   /** Leading trim characters (one byte each), counted up to {@code MAX_SKIPPED_LENGTH + 1}. */
   private int leading;
 
@@ -102,80 +101,70 @@ public final class ClassicTokenizer {
     int st = state;
     int n = len;
     int cl = coreLen;
-    int h = hash;
-    int ch = coreHash;
     int lead = leading;
     final byte[] w = word;
     while (i < end) {
       int b = buf[i] & 0xFF;
-      switch (CLASS[b]) {
-        case WORD:
-          if (st == CORE) {
-            if (n < MAX_WORD_BYTES) {
-              byte lb = LOWER[b];
-              w[n++] = lb;
-              h = 31 * h + lb;
-              cl = n;
-              ch = h;
-            } else {
-              st = SKIP;
+      int t = CLASS_OR_LOWER[b];
+      if (t >= 0) {
+        if (st == CORE && n < MAX_WORD_BYTES) {
+          // The hot loop: a run of ASCII word bytes, copied lower-cased, up to the word limit.
+          int stop = Math.min(end, i + (MAX_WORD_BYTES - n));
+          do {
+            w[n++] = (byte) t;
+            if (++i == stop) {
+              break;
             }
-          } else if (st != SKIP) {
-            if (st == OUT) {
-              lead = 0;
-            }
-            st = CORE;
-            byte lb = LOWER[b];
-            w[0] = lb;
-            n = 1;
-            h = lb;
-            cl = 1;
-            ch = h;
+            t = CLASS_OR_LOWER[buf[i] & 0xFF];
+          } while (t >= 0);
+          cl = n;
+          continue;
+        }
+        if (st == CORE) {
+          st = SKIP;
+        } else if (st != SKIP) {
+          if (st == OUT) {
+            lead = 0;
           }
-          i++;
-          break;
-        case TRIM:
-          if (st == CORE) {
-            if (n < MAX_WORD_BYTES) {
-              w[n++] = (byte) b;
-              h = 31 * h + b;
-            }
-          } else if (st == OUT) {
-            st = LEAD;
-            lead = 1;
-          } else if (st == LEAD && lead <= MAX_SKIPPED_LENGTH) {
-            lead++;
+          st = CORE;
+          w[0] = (byte) t;
+          n = 1;
+          cl = 1;
+        }
+        i++;
+      } else if (t == SPACE) {
+        if (st == CORE && lead + n > MAX_SKIPPED_LENGTH) {
+          into.add(w, 0, cl);
+        }
+        st = OUT;
+        i++;
+      } else if (t == TRIM) {
+        if (st == CORE) {
+          if (n < MAX_WORD_BYTES) {
+            w[n++] = (byte) b;
           }
-          i++;
-          break;
-        case SPACE:
-          if (st == CORE && lead + n > MAX_SKIPPED_LENGTH) {
-            into.addHashed(w, 0, cl, ch, 1);
-          }
-          st = OUT;
-          i++;
-          break;
-        default:
-          state = st;
-          len = n;
-          coreLen = cl;
-          hash = h;
-          coreHash = ch;
-          leading = lead;
-          i = highByte(buf, i, end);
-          st = state;
-          n = len;
-          cl = coreLen;
-          h = hash;
-          ch = coreHash;
-          lead = leading;
+        } else if (st == OUT) {
+          st = LEAD;
+          lead = 1;
+        } else if (st == LEAD && lead <= MAX_SKIPPED_LENGTH) {
+          lead++;
+        }
+        i++;
+      } else {
+        state = st;
+        len = n;
+        coreLen = cl;
+        leading = lead;
+        i = highByte(buf, i, end);
+        st = state;
+        n = len;
+        cl = coreLen;
+        lead = leading;
       }
     }
     state = st;
     len = n;
     coreLen = cl;
-    hash = h;
-    coreHash = ch;
     leading = lead;
   }
 
@@ -244,26 +233,21 @@ public final class ClassicTokenizer {
       case LEAD:
         state = CORE;
         len = 0;
-        hash = 0;
         // fall through
       default:
         if (len + k > MAX_WORD_BYTES) {
           state = SKIP;
           return;
         }
-        for (int j = 0; j < k; j++) {
-          byte b = encoded[j];
-          word[len++] = b;
-          hash = 31 * hash + b;
-        }
+        System.arraycopy(encoded, 0, word, len, k);
+        len += k;
         coreLen = len;
-        coreHash = hash;
     }
   }
 
   private void endToken() {
     if (state == CORE && leading + len > MAX_SKIPPED_LENGTH) {
-      into.addHashed(word, 0, coreLen, coreHash, 1);
+      into.add(word, 0, coreLen);
     }
     state = OUT;
   }

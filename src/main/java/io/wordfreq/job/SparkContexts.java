@@ -6,6 +6,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -14,6 +15,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * (spark-submit, EMR), else {@code local[*]}.
  */
 public final class SparkContexts {
+  private static final String OWNER_KEY = "spark.wordfreq.owner";
+
   private SparkContexts() {
   }
 
@@ -38,6 +41,30 @@ public final class SparkContexts {
     JavaSparkContext sc = new JavaSparkContext(conf);
     useS3aForS3(sc.hadoopConfiguration());
     return sc;
+  }
+
+  /**
+   * The context a run uses: the active one if there is one (a notebook, a test), which is then left
+   * running, else a new one from {@code conf}, stopped on {@link Handle#close}.
+   */
+  public static Handle startOrJoin(SparkConf conf) {
+    quietSparkDefaultLogging();
+    // getOrCreate returns the active context if there is one; a marker tells whether it is ours.
+    String marker = java.util.UUID.randomUUID().toString();
+    SparkContext context = SparkContext.getOrCreate(conf.clone().set(OWNER_KEY, marker));
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(context);
+    useS3aForS3(sc.hadoopConfiguration());
+    return new Handle(sc, marker.equals(context.getConf().get(OWNER_KEY, "")));
+  }
+
+  /** A context and whether this run owns it (and so stops it). */
+  public record Handle(JavaSparkContext sc, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        sc.stop();
+      }
+    }
   }
 
   /**

@@ -32,6 +32,13 @@ public final class BatchBuilder {
 
   /** Adds a message and its accepted objects; returns the batches this closed (zero, one or two). */
   public List<Batch> add(QueueMessage message, List<ObjectRef> accepted, Instant now) {
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i).id().equals(message.id())) {
+        // Received again (its visibility ran out while the batch gathered): only the newest receipt handle deletes it.
+        messages.set(i, message);
+        return List.of();
+      }
+    }
     List<Batch> closed = new ArrayList<>();
     List<ObjectRef> fresh = accepted.stream().filter(o -> !objects.containsKey(o.uri())).distinct().toList();
     long freshBytes = fresh.stream().mapToLong(ObjectRef::countedBytes).sum();

@@ -4,10 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.nio.file.Path;
 import java.time.Clock;
-import software.amazon.awssdk.services.emr.EmrClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The Lambda face of the launcher, for the jobs queue's SQS trigger (event source mapping with
@@ -24,7 +21,7 @@ public final class LaunchLambdaHandler implements RequestHandler<SQSEvent, SQSBa
 
   /** The constructor Lambda calls: settings from the environment, SDK clients from the standard places. */
   public LaunchLambdaHandler() {
-    this(new LauncherParts(LauncherSettings.fromEnvironment(System.getenv()), S3Client.create(), EmrClient::create, Path.of("bin", "wordfreq")));
+    this(LauncherParts.fromEnvironment());
   }
 
   public LaunchLambdaHandler(LauncherParts parts) {

@@ -1,5 +1,6 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.aws.AwsClients;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -29,6 +30,12 @@ public final class LauncherParts {
     this.steps = new JobStepFactory(settings.step());
     this.runner = runner;
     this.submitter = new BatchSubmitter(new ManifestStore(s3, settings.manifestBucket()), steps, runner);
+  }
+
+  /** For the Lambda handlers: settings from the environment, SDK clients from the standard places. */
+  public static LauncherParts fromEnvironment() {
+    AwsClients aws = AwsClients.fromEnvironment();
+    return new LauncherParts(LauncherSettings.fromEnvironment(System.getenv()), aws.s3(), aws::emr, LocalStepRunner.defaultCommand());
   }
 
   public Launcher newLauncher(MessageOutcomes outcomes, Clock clock) {

@@ -2,11 +2,8 @@ package io.wordfreq.launcher;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.awssdk.services.emr.EmrClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The nightly schedule's Lambda target: submits one step for a whole prefix, the same as
@@ -22,7 +19,7 @@ public final class NightlyLambdaHandler implements RequestHandler<Map<String, Ob
   private final Clock clock = Clock.systemUTC();
 
   public NightlyLambdaHandler() {
-    this(new LauncherParts(LauncherSettings.fromEnvironment(System.getenv()), S3Client.create(), EmrClient::create, Path.of("bin", "wordfreq")),
+    this(LauncherParts.fromEnvironment(),
         System.getenv("WORDFREQ_NIGHTLY_PREFIX"));
   }
 

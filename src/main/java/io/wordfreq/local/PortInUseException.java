@@ -1,6 +1,6 @@
 package io.wordfreq.local;
 
-/** A server's port is taken by a program that is not one of ours. */
+/** A server's port is taken by something other than the servers under the state folder. */
 public final class PortInUseException extends IllegalStateException {
   private final ServerKind kind;
   private final int port;
@@ -8,7 +8,8 @@ public final class PortInUseException extends IllegalStateException {
   public PortInUseException(ServerKind kind, int port) {
     super(
         "port " + port + " for " + kind.displayName()
-            + " is in use by another program; stop it or choose another port");
+            + " is already in use (not by the servers under this folder); stop what uses it or choose"
+            + " another port");
     this.kind = kind;
     this.port = port;
   }

@@ -49,8 +49,7 @@ final class ServerCommands {
                 "-Dwordfreq.s3.notify.bucket=" + LocalEndpoints.PROCESSING_BUCKET,
                 "-Dwordfreq.s3.notify.suffix=.txt",
                 "-Dwordfreq.s3.notify.queueUrl=" + endpoints.jobsQueueUrl(),
-                "-cp",
-                installation.classPath(kind),
+                classPathArgFile(kind),
                 "io.wordfreq.local.s3proxy.S3ProxyServer"));
       }
       case SQS -> {
@@ -62,8 +61,7 @@ final class ServerCommands {
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
                 "-Dconfig.file=" + conf,
-                "-cp",
-                installation.classPath(kind),
+                classPathArgFile(kind),
                 "org.elasticmq.server.Main"));
       }
       case DYNAMODB -> {
@@ -72,8 +70,7 @@ final class ServerCommands {
             List.of(
                 "-Xmx512m",
                 "-Dsqlite4java.library.path=" + installation.sqliteNativeDir(),
-                "-cp",
-                installation.classPath(kind),
+                classPathArgFile(kind),
                 "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
                 "-sharedDb",
                 "-disableTelemetry",
@@ -84,6 +81,17 @@ final class ServerCommands {
       }
     }
     return cmd;
+  }
+
+  /**
+   * The class path as a java launcher argument file ({@code @file}): keeps command lines short, so
+   * they stay readable in {@code ps} and the process's recorded arguments are complete.
+   */
+  private String classPathArgFile(ServerKind kind) throws IOException {
+    Path file = Files.createDirectories(config.dir().resolve("run")).resolve(kind.id() + ".args");
+    String classPath = installation.classPath(kind).replace("\\", "\\\\").replace("\"", "\\\"");
+    Files.writeString(file, "-cp \"" + classPath + "\"\n", StandardCharsets.UTF_8);
+    return "@" + file;
   }
 
   /** ElasticMQ's configuration: loopback only, our queues, messages kept on disk. */

@@ -40,6 +40,21 @@ class WordCountsTest {
   }
 
   @Test
+  void hashDependsOnlyOnTheWordsBytes() {
+    // The hash reads past a word when the array has room and byte by byte when it has not: same result.
+    for (int len = 0; len <= 20; len++) {
+      byte[] exact = utf8("abcdefghijklmnopqrstuvwxyz".substring(0, len));
+      int expected = WordCounts.hash(exact, 0, len);
+      for (int off = 0; off < 10; off++) {
+        byte[] roomy = new byte[off + len + 10];
+        java.util.Arrays.fill(roomy, (byte) 'Z');
+        System.arraycopy(exact, 0, roomy, off, len);
+        assertEquals(expected, WordCounts.hash(roomy, off, len), "length " + len + " at " + off);
+      }
+    }
+  }
+
+  @Test
   void topBreaksTiesByUnsignedUtf8Bytes() {
     WordCounts counts = new WordCounts();
     for (String w : new String[] {"bravo", "élan", "alpha", "zebra", "alpha", "bravo", "charlie"}) {

@@ -59,4 +59,13 @@ class BatchBuilderTest {
     assertTrue(builder.takeIfDue(T0.plusSeconds(29)).isEmpty());
     assertEquals(2, builder.takeIfDue(T0.plusSeconds(30)).orElseThrow().objects().size());
   }
+
+  @Test
+  void aMessageReceivedAgainKeepsOnlyItsNewestReceiptHandle() {
+    BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 1000, Duration.ofSeconds(60)));
+    builder.add(new QueueMessage("1", "old", "{}"), List.of(object("a.txt", 5)), T0);
+    builder.add(new QueueMessage("1", "new", "{}"), List.of(object("a.txt", 5)), T0);
+    Batch batch = builder.take(T0).orElseThrow();
+    assertEquals(List.of(new QueueMessage("1", "new", "{}")), batch.messages());
+  }
 }

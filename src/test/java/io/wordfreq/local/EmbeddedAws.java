@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension: embedded S3, SQS and DynamoDB on free loopback ports under a temporary folder, with
- * the buckets, queues and table created. One set of servers serves the whole test run (they take
- * seconds to start); they stop, and the folder is deleted, when the run ends. Tests should use keys and
- * items of their own, since other test classes share the servers.
+ * the buckets, queues and table created. One set of servers per test class (they take seconds to
+ * start): its test methods share them, so each should use keys and items of its own (and drain the
+ * jobs queue where it counts messages). They stop, and the folder is deleted, after the class.
  *
  * <p>Inject {@link LocalEndpoints}, {@link LocalServers} or {@link AwsClients} into test methods,
  * constructors or {@code @BeforeAll} methods:
@@ -39,10 +39,12 @@ public final class EmbeddedAws implements BeforeAllCallback, ParameterResolver {
     servers(context);
   }
 
-  /** The run's servers, started on first use. */
+  /**
+   * The test class's servers: started by {@link #beforeAll} in the class's store, which method (and
+   * {@code @Nested} class) contexts see through their parents.
+   */
   public static LocalServers servers(ExtensionContext context) {
     return context
-        .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class)
         .servers;
@@ -67,7 +69,7 @@ public final class EmbeddedAws implements BeforeAllCallback, ParameterResolver {
     return servers.endpoints();
   }
 
-  /** The started servers, stopped when the root context closes. */
+  /** The started servers, stopped when the class's context closes. */
   private static final class Running implements ExtensionContext.Store.CloseableResource {
     final Path dir;
     final LocalServers servers;

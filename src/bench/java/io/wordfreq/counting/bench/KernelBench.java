@@ -1,0 +1,61 @@
+package io.wordfreq.counting.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs {@link KernelBenchmark} and prints MB/s per workload (one thread, so MB/s per core).
+ * Arguments: {@code [CORPUS_DIR] [--quick] [--workloads a,b,...]}. A benchmark, not a test: it never fails on
+ * time.
+ */
+public final class KernelBench {
+  private KernelBench() {
+  }
+
+  public static void main(String[] args) throws RunnerException {
+    String corpus = "";
+    boolean quick = false;
+    String workloads = "text,unique,hugetoken,invalid";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--workloads" -> workloads = args[++i];
+        case "-h", "--help" -> {
+          System.out.println("usage: bench/kernel [CORPUS_DIR] [--quick] [--workloads text,unique,hugetoken,invalid]");
+          return;
+        }
+        default -> corpus = args[i];
+      }
+    }
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(KernelBenchmark.class.getName())
+        .param("corpus", corpus)
+        .param("workload", workloads.split(","))
+        .verbosity(VerboseMode.SILENT);
+    if (quick) {
+      options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
+          .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    }
+    System.out.println("counting kernel (ClassicTokenizer + WordCounts + top 10), one thread; text = "
+        + (corpus.isBlank() ? "generated English-like, 16 MB" : corpus));
+    Collection<RunResult> results = new Runner(options.build()).run();
+    List<String> lines = new ArrayList<>();
+    for (RunResult r : results) {
+      Result<?> bytes = r.getSecondaryResults().get("bytes");
+      double mbs = bytes.getScore() / 1e6;
+      double err = Double.isNaN(bytes.getScoreError()) ? 0 : bytes.getScoreError() / 1e6;
+      lines.add(String.format("%-10s %9.1f MB/s  (± %.1f, 99.9%% CI over %d iterations)",
+          r.getParams().getParam("workload"), mbs, err, bytes.getSampleCount()));
+    }
+    lines.forEach(System.out::println);
+  }
+}

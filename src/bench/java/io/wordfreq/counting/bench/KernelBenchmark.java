@@ -1,0 +1,74 @@
+package io.wordfreq.counting.bench;
+
+import io.wordfreq.counting.ClassicTokenizer;
+import io.wordfreq.counting.WordCount;
+import io.wordfreq.counting.WordCounts;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The counting kernel alone — {@link ClassicTokenizer} into a fresh {@link WordCounts}, then the top 10 —
+ * over a text in memory, fed in 64 KB pieces as {@code RangeCounter} feeds it. One operation is one whole
+ * text; the {@code bytes} counter turns operations into bytes per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class KernelBenchmark {
+  private static final int PIECE = 64 * 1024;
+
+  /** {@code text} is English; the others are adversarial (see {@link BenchTexts}). */
+  @Param({"text", "unique", "hugetoken", "invalid"})
+  public String workload;
+
+  /** A folder of {@code *.txt} files for the {@code text} workload; empty = generated English-like text. */
+  @Param({""})
+  public String corpus;
+
+  private byte[] data;
+
+  /** Bytes counted, reported by JMH as a rate. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Bytes {
+    public long bytes;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      bytes = 0;
+    }
+  }
+
+  @Setup
+  public void load() {
+    data = BenchTexts.workload(workload, corpus);
+  }
+
+  @Benchmark
+  public List<WordCount> count(Bytes counter) {
+    WordCounts counts = new WordCounts();
+    ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
+    for (int off = 0; off < data.length; off += PIECE) {
+      tokenizer.feed(data, off, Math.min(PIECE, data.length - off));
+    }
+    tokenizer.finish();
+    counter.bytes += data.length;
+    return counts.top(10);
+  }
+}

@@ -46,8 +46,14 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long t0 = System.nanoTime();
     step("starting the embedded AWS servers under " + dir + " (S3, SQS, DynamoDB)");
-    LocalServers servers = LocalServers.start(LocalConfig.defaults(dir), false);
-    servers.ensureResources();
+    LocalServers servers;
+    try {
+      servers = LocalServers.start(LocalConfig.defaults(dir), false);
+      servers.ensureResources();
+    } catch (IllegalStateException e) { // PortInUseException too: a port taken by another program
+      System.err.println("wordfreq demo: " + e.getMessage());
+      return 1;
+    }
     LocalEndpoints aws = servers.endpoints();
     out.println("  S3 " + aws.s3() + "  SQS " + aws.sqs() + "  DynamoDB " + aws.dynamoDb()
         + (servers.reusedServers().isEmpty() ? "" : "  (already running: " + servers.reusedServers() + ")"));

@@ -1,14 +1,146 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.job.ByteSizes;
+import io.wordfreq.job.CountRunner;
+import io.wordfreq.job.CountSettings;
+import io.wordfreq.job.InputNotFoundException;
+import io.wordfreq.job.RunOutcome;
+import io.wordfreq.job.RunReport;
+import io.wordfreq.job.SampleCorpus;
+import io.wordfreq.job.SparkContexts;
+import io.wordfreq.output.OutputFactory;
+import io.wordfreq.output.OutputSettings;
+import io.wordfreq.output.ResultOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code wordfreq count}: Count the top N words of every input file with Spark. */
-@Command(name = "count", mixinStandardHelpOptions = true, description = "Count the top N words of every input file with Spark.")
+/**
+ * {@code wordfreq count}: the Spark driver and the EMR step's main command. Counts the top N words of
+ * every input file and writes one record per file to each output. With no input it counts the
+ * sample corpus shipped in the jar.
+ */
+@Command(
+    name = "count",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Count the top N words of every input file with Spark.",
+      "With no --input and no --manifest, counts the sample corpus shipped in the jar."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 some files or outputs failed, 2 bad usage (e.g. an input that does not exist)."
+    })
 public final class CountCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--input", paramLabel = "URI",
+      description = "A file, folder, prefix or glob: file:, s3:, s3a:, hdfs: or a plain path. Repeatable.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--manifest", paramLabel = "URI", defaultValue = "${env:WORDFREQ_MANIFEST}",
+      description = "A file listing one object URI a line. Env: WORDFREQ_MANIFEST.")
+  String manifest;
+
+  @Option(names = "--include", paramLabel = "GLOB", defaultValue = "${env:WORDFREQ_INCLUDE:-*.txt}",
+      description = "File-name glob applied inside folders and prefixes (default: ${DEFAULT-VALUE}). Env: WORDFREQ_INCLUDE.")
+  String include;
+
+  @Option(names = "--output", paramLabel = "SPEC", split = ",", defaultValue = "${env:WORDFREQ_OUTPUT:-console}",
+      description = "console, jsonl:PATH or dynamodb; repeatable or comma-separated (default: ${DEFAULT-VALUE}). Env: WORDFREQ_OUTPUT.")
+  List<String> outputs;
+
+  @Option(names = "--table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_TABLE:-wordfreq}",
+      description = "DynamoDB table for --output dynamodb (default: ${DEFAULT-VALUE}). Env: WORDFREQ_TABLE.")
+  String table;
+
+  @Option(names = "--results-queue-url", paramLabel = "URL", defaultValue = "${env:WORDFREQ_RESULTS_QUEUE_URL}",
+      description = "Also send the old worker's message per file to this SQS queue. Env: WORDFREQ_RESULTS_QUEUE_URL.")
+  String resultsQueueUrl;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "${env:WORDFREQ_TOP:-10}",
+      description = "Words kept per file (default: ${DEFAULT-VALUE}). Env: WORDFREQ_TOP.")
+  int top;
+
+  @Option(names = "--run-id", paramLabel = "ID", defaultValue = "${env:WORDFREQ_RUN_ID}",
+      description = "The batch's id, written to every record (default: generated). Env: WORDFREQ_RUN_ID.")
+  String runId;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:WORDFREQ_MASTER}",
+      description = "Spark master (default: spark.master if set, as under spark-submit or EMR, else local[*]). Env: WORDFREQ_MASTER.")
+  String master;
+
+  @Option(names = "--split-size", paramLabel = "SIZE", defaultValue = "${env:WORDFREQ_SPLIT_SIZE:-128m}",
+      converter = SizeConverter.class,
+      description = "Files larger than this are counted as parallel byte ranges (default: ${DEFAULT-VALUE}). Env: WORDFREQ_SPLIT_SIZE.")
+  long splitSize;
+
   @Override
   public Integer call() {
-    System.err.println("wordfreq count: not built yet");
-    return 2;
+    CountSettings settings;
+    List<ResultOutput> outs;
+    try {
+      settings = new CountSettings(runId == null || runId.isBlank() ? newRunId() : runId, top, splitSize, include);
+      outs = OutputFactory.create(outputs, new OutputSettings(table, resultsQueueUrl));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    List<String> in = new ArrayList<>(inputs);
+    List<String> manifests = manifest == null || manifest.isBlank() ? List.of() : List.of(manifest);
+    if (in.isEmpty() && manifests.isEmpty()) {
+      try {
+        in.add(SampleCorpus.extract().toUri().toString());
+      } catch (IOException e) {
+        System.err.println("wordfreq count: cannot unpack the sample corpus: " + e.getMessage());
+        return 1;
+      }
+      System.err.println("wordfreq: no --input given: counting the sample corpus shipped in the jar");
+    }
+    try (SparkContexts.Handle spark = SparkContexts.startOrJoin(SparkContexts.conf(master, "wordfreq count " + settings.runId()))) {
+      RunOutcome outcome = new CountRunner(spark.sc(), settings, new RunReport(System.err)).run(in, manifests, outs);
+      return outcome.exitCode();
+    } catch (InputNotFoundException e) {
+      System.err.println("wordfreq count: " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("wordfreq count: listing the input failed: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      // A Spark job that failed as a whole (tasks failing beyond their retries, lost executors).
+      System.err.println("wordfreq count: the Spark job failed: " + firstLine(e));
+      return 1;
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return e.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl));
+  }
+
+  private static String newRunId() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Reads {@code --split-size} values such as 128m or 1g. */
+  static final class SizeConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return ByteSizes.parse(value);
+    }
   }
 }

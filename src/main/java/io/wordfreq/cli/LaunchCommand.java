@@ -1,14 +1,110 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.aws.AwsClients;
+import io.wordfreq.launcher.Launcher;
+import io.wordfreq.launcher.LauncherParts;
+import io.wordfreq.launcher.LogFormat;
+import io.wordfreq.launcher.LocalStepRunner;
+import io.wordfreq.launcher.QueuePoller;
+import io.wordfreq.launcher.SqsMessageOutcomes;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** {@code wordfreq launch}: Poll the jobs queue, batch S3 events and submit EMR steps. */
-@Command(name = "launch", mixinStandardHelpOptions = true, description = "Poll the jobs queue, batch S3 events and submit EMR steps.")
+/**
+ * {@code wordfreq launch}: the launcher as a command. Long-polls the jobs queue, batches S3 events,
+ * writes manifests and submits steps (EMR, or the local runner); {@code --once} drains what is
+ * there and exits, otherwise it runs until stopped and on SIGTERM submits its pending batch and exits.
+ */
+@Command(name = "launch", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Poll the jobs queue, batch S3 events and submit EMR steps (or run them locally).")
 public final class LaunchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--queue-url", defaultValue = "${env:WORDFREQ_JOBS_QUEUE_URL}", description = "Jobs queue URL (default: the URL of --queue).")
+  String queueUrl;
+
+  @Option(names = "--queue", defaultValue = "wordfreq-jobs", description = "Jobs queue name, looked up when no URL is given (default: ${DEFAULT-VALUE}).")
+  String queue;
+
+  @Option(names = "--once", description = "Drain what is on the queue, submit, and exit.")
+  boolean once;
+
+  @Option(names = "--visibility-timeout", paramLabel = "SECONDS", defaultValue = "900",
+      description = "How long received messages stay hidden while their batch is gathered and submitted (default: ${DEFAULT-VALUE}).")
+  int visibilityTimeout;
+
+  @Mixin LauncherOptions options;
+
   @Override
   public Integer call() {
-    System.err.println("wordfreq launch: not built yet");
-    return 2;
+    LogFormat.oneLine();
+    AwsClients aws = AwsClients.fromEnvironment();
+    try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
+      return run(aws, sqs, s3);
+    } catch (SdkException e) {
+      System.err.println("wordfreq launch: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int run(AwsClients aws, SqsClient sqs, S3Client s3) {
+    String jobsQueue = queueUrl != null && !queueUrl.isBlank() ? queueUrl : sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+    LauncherParts parts;
+    try {
+      parts = new LauncherParts(options.settings(() -> sqs.getQueueUrl(b -> b.queueName(options.resultsQueue)).queueUrl()),
+          s3, aws::emr, LocalStepRunner.defaultCommand());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!once && visibilityTimeout <= parts.settings().limits().maxWait().toSeconds()) {
+      // Otherwise messages come back while their batch is still gathering.
+      throw new ParameterException(spec.commandLine(), "--visibility-timeout (" + visibilityTimeout + " s) must be longer than --max-wait ("
+          + parts.settings().limits().maxWait().toSeconds() + " s)");
+    }
+    Launcher launcher = parts.newLauncher(new SqsMessageOutcomes(sqs, jobsQueue), Clock.systemUTC());
+    QueuePoller poller = new QueuePoller(sqs, jobsQueue, launcher, Duration.ofSeconds(visibilityTimeout));
+    System.err.printf("wordfreq launch: %s, runner %s, buckets %s, include %s%n", jobsQueue, parts.settings().runner(),
+        parts.settings().processingBuckets(), parts.settings().include());
+    if (once) {
+      int received = poller.drain();
+      System.err.printf("wordfreq launch: %d message(s) received, %d batch(es) failed%n", received, launcher.failedBatches());
+    } else {
+      runUntilStopped(poller);
+    }
+    return launcher.failedBatches() == 0 ? 0 : 1;
+  }
+
+  /** Polls until SIGTERM/SIGINT; the shutdown hook waits for the pending batch to be submitted. */
+  private static void runUntilStopped(QueuePoller poller) {
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.set(true);
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "wordfreq-launch-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      poller.run(stop::get);
+    } finally {
+      done.countDown();
+    }
+    System.err.println("wordfreq launch: stopped");
   }
 }

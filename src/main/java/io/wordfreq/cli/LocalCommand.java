@@ -1,14 +1,133 @@
 package io.wordfreq.cli;
 
-import java.util.concurrent.Callable;
+import io.wordfreq.local.EnvFile;
+import io.wordfreq.local.LocalConfig;
+import io.wordfreq.local.LocalEndpoints;
+import io.wordfreq.local.LocalServers;
+import io.wordfreq.local.PortInUseException;
+import io.wordfreq.local.ServerKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code wordfreq local}: Start or stop embedded S3, SQS and DynamoDB on loopback. */
-@Command(name = "local", mixinStandardHelpOptions = true, description = "Start or stop embedded S3, SQS and DynamoDB on loopback.")
-public final class LocalCommand implements Callable<Integer> {
+/**
+ * {@code wordfreq local up|down}: start or stop embedded S3 (S3Proxy), SQS (ElasticMQ) and DynamoDB
+ * Local on loopback, each in its own JVM, state kept under one folder. {@code up} prints the
+ * environment a shell or the AWS CLI needs on standard output (so {@code eval "$(wordfreq local up)"}
+ * works) and writes it to {@code <dir>/env}; progress goes to standard error.
+ */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = "Start or stop embedded S3, SQS and DynamoDB on loopback.")
+public final class LocalCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("wordfreq local: not built yet");
-    return 2;
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: up or down");
+  }
+
+  @Command(
+      name = "up",
+      mixinStandardHelpOptions = true,
+      description =
+          "Start the servers not already running under DIR, create the buckets, queues and table, "
+              + "print the environment for a shell or the AWS CLI and write it to DIR/env.")
+  int up(
+      @Option(names = "--dir", defaultValue = ".wordfreq-local", description = "State folder (default: ${DEFAULT-VALUE}).")
+          Path dir,
+      @Option(names = "--s3-port", defaultValue = "9000", description = "S3 port (default: ${DEFAULT-VALUE}; 0: any free port).")
+          int s3Port,
+      @Option(names = "--sqs-port", defaultValue = "9324", description = "SQS port (default: ${DEFAULT-VALUE}).")
+          int sqsPort,
+      @Option(names = "--dynamodb-port", defaultValue = "8000", description = "DynamoDB port (default: ${DEFAULT-VALUE}).")
+          int dynamoPort) {
+    Map<String, Integer> requested = Map.of("--s3-port", s3Port, "--sqs-port", sqsPort, "--dynamodb-port", dynamoPort);
+    requested.forEach(
+        (option, port) -> {
+          if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(
+                spec.commandLine().getSubcommands().get("up"), option + " must be a port number (0-65535), not " + port);
+          }
+        });
+    LocalConfig config =
+        LocalConfig.defaults(dir)
+            .withPort(ServerKind.S3, s3Port)
+            .withPort(ServerKind.SQS, sqsPort)
+            .withPort(ServerKind.DYNAMODB, dynamoPort);
+    LocalServers servers;
+    try {
+      System.err.println("wordfreq local: starting servers under " + config.dir() + " ...");
+      servers = LocalServers.start(config, false);
+    } catch (PortInUseException e) {
+      System.err.println(
+          "wordfreq local up: " + e.getMessage() + " (" + portOption(e.kind()) + ")");
+      return 1;
+    } catch (Exception e) {
+      System.err.println("wordfreq local up: " + e.getMessage());
+      return 1;
+    }
+    LocalEndpoints endpoints = servers.endpoints();
+    for (ServerKind kind : ServerKind.values()) {
+      String state = servers.startedServers().contains(kind) ? "started" : "already running";
+      System.err.println("  " + kind.displayName() + ": " + url(endpoints, kind) + " (" + state + ")");
+    }
+    try {
+      servers.ensureResources();
+    } catch (Exception e) {
+      System.err.println("wordfreq local up: could not create the buckets, queues and table: " + e.getMessage());
+      return 1;
+    }
+    System.err.println(
+        "  buckets " + LocalEndpoints.UPLOADING_BUCKET + ", " + LocalEndpoints.PROCESSING_BUCKET
+            + "; queues " + LocalEndpoints.JOBS_QUEUE + " (dead letters to " + LocalEndpoints.JOBS_DLQ
+            + " after " + LocalEndpoints.MAX_RECEIVE_COUNT + " receives), " + LocalEndpoints.RESULTS_QUEUE
+            + "; table " + LocalEndpoints.TABLE);
+    System.err.println("  logs in " + config.logDir() + "; stop with: wordfreq local down --dir " + dir);
+    System.err.println("  environment (source " + config.envFile() + "):");
+    System.out.print(EnvFile.render(endpoints.environment()));
+    System.out.flush();
+    return 0;
+  }
+
+  @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop the servers started under DIR.")
+  int down(
+      @Option(names = "--dir", defaultValue = ".wordfreq-local", description = "State folder (default: ${DEFAULT-VALUE}).")
+          Path dir) {
+    List<String> stopped;
+    try {
+      stopped = LocalServers.stopAll(dir);
+    } catch (Exception e) {
+      System.err.println("wordfreq local down: " + e.getMessage());
+      return 1;
+    }
+    if (stopped.isEmpty()) {
+      System.err.println("wordfreq local down: nothing running under " + dir.toAbsolutePath().normalize());
+    }
+    for (String server : stopped) {
+      System.err.println("wordfreq local down: stopped " + server);
+    }
+    return 0;
+  }
+
+  private static String url(LocalEndpoints endpoints, ServerKind kind) {
+    return switch (kind) {
+      case S3 -> endpoints.s3().toString();
+      case SQS -> endpoints.sqs().toString();
+      case DYNAMODB -> endpoints.dynamoDb().toString();
+    };
+  }
+
+  private static String portOption(ServerKind kind) {
+    return switch (kind) {
+      case S3 -> "--s3-port";
+      case SQS -> "--sqs-port";
+      case DYNAMODB -> "--dynamodb-port";
+    };
   }
 }

@@ -1,14 +1,59 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.aws.AwsClients;
+import io.wordfreq.launcher.LauncherParts;
+import io.wordfreq.launcher.LogFormat;
+import io.wordfreq.launcher.LocalStepRunner;
+import io.wordfreq.launcher.SubmissionFailedException;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** {@code wordfreq nightly}: Submit one step for a whole prefix (what the nightly schedule runs). */
-@Command(name = "nightly", mixinStandardHelpOptions = true, description = "Submit one step for a whole prefix (what the nightly schedule runs).")
+/** {@code wordfreq nightly}: submit one step for a whole prefix (what the nightly schedule runs). */
+@Command(name = "nightly", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Submit one step counting a whole prefix (what the nightly schedule runs).")
 public final class NightlyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--prefix", required = true, paramLabel = "S3_URI", description = "s3://bucket/prefix/ to count.")
+  String prefix;
+
+  @Mixin LauncherOptions options;
+
   @Override
   public Integer call() {
-    System.err.println("wordfreq nightly: not built yet");
-    return 2;
+    LogFormat.oneLine();
+    AwsClients aws = AwsClients.fromEnvironment();
+    try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
+      return run(aws, sqs, s3);
+    } catch (SdkException e) {
+      System.err.println("wordfreq nightly: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int run(AwsClients aws, SqsClient sqs, S3Client s3) {
+    LauncherParts parts;
+    try {
+      parts = new LauncherParts(options.settings(() -> sqs.getQueueUrl(b -> b.queueName(options.resultsQueue)).queueUrl()),
+          s3, aws::emr, LocalStepRunner.defaultCommand());
+      String stepId = parts.nightly().submit(prefix, Instant.now());
+      System.out.println(stepId);
+      return 0;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    } catch (SubmissionFailedException e) {
+      System.err.println("wordfreq nightly: " + e.getMessage());
+      return 1;
+    }
   }
 }

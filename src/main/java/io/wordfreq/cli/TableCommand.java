@@ -1,14 +1,50 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.aws.AwsClients;
+import io.wordfreq.aws.ResultsTable;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code wordfreq table}: Manage the results table. */
-@Command(name = "table", mixinStandardHelpOptions = true, description = "Manage the results table.")
+/** {@code wordfreq table}: manages the results table. */
+@Command(name = "table", mixinStandardHelpOptions = true,
+    description = "Manage the results table.",
+    subcommands = TableCommand.Create.class)
 public final class TableCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    System.err.println("wordfreq table: not built yet");
-    return 2;
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: create");
+  }
+
+  /**
+   * {@code wordfreq table create}: the results table (hash key {@code Filename}, on-demand
+   * billing), as the old worker's createTable did; an existing table is left as it is.
+   */
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = "Create the results table (hash key Filename, on-demand billing) if it does not exist.",
+      footer = {"", "Region, endpoint and credentials the standard way (AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB, ...)."})
+  public static final class Create implements Callable<Integer> {
+    @Option(names = "--table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_TABLE:-wordfreq}",
+        description = "The table's name (default: ${DEFAULT-VALUE}). Env: WORDFREQ_TABLE.")
+    String table;
+
+    AwsClients aws = AwsClients.fromEnvironment();
+
+    @Override
+    public Integer call() {
+      String where = aws.endpoint(AwsClients.DYNAMODB).map(Object::toString).orElse("AWS " + aws.region());
+      try (DynamoDbClient dynamo = aws.dynamoDb()) {
+        boolean created = new ResultsTable(dynamo, table).createIfAbsent();
+        System.out.println((created ? "created table " : "table already exists: ") + table + " at " + where);
+        return 0;
+      } catch (SdkException | IllegalStateException e) {
+        System.err.println("wordfreq table create: DynamoDB at " + where + ": " + e.getMessage());
+        return 1;
+      }
+    }
   }
 }

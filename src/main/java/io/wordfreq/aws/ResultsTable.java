@@ -1,0 +1,106 @@
+package io.wordfreq.aws;
+
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * The DynamoDB results table (DESIGN.md): hash key {@code Filename} (S), on-demand billing. Creates it
+ * when absent and waits until it is active, as the old worker's createTable command did.
+ */
+public final class ResultsTable {
+  public static final String DEFAULT_NAME = "wordfreq";
+  public static final String HASH_KEY = "Filename";
+
+  private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(5);
+
+  private final DynamoDbClient dynamo;
+  private final String name;
+
+  public ResultsTable(DynamoDbClient dynamo, String name) {
+    this.dynamo = dynamo;
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The table's description, or empty if it does not exist. */
+  public Optional<TableDescription> describe() {
+    try {
+      return Optional.of(
+          dynamo.describeTable(DescribeTableRequest.builder().tableName(name).build()).table());
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Creates the table if it does not exist, then waits until it is active.
+   *
+   * @return true if this call created it
+   */
+  public boolean createIfAbsent() {
+    boolean created = false;
+    if (describe().isEmpty()) {
+      try {
+        dynamo.createTable(
+            CreateTableRequest.builder()
+                .tableName(name)
+                .attributeDefinitions(
+                    AttributeDefinition.builder()
+                        .attributeName(HASH_KEY)
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
+                .keySchema(
+                    KeySchemaElement.builder().attributeName(HASH_KEY).keyType(KeyType.HASH).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .build());
+        created = true;
+      } catch (ResourceInUseException e) {
+        // Someone else created it meanwhile: just wait for it.
+      }
+    }
+    awaitActive();
+    return created;
+  }
+
+  /** Waits until the table exists and is active. */
+  public void awaitActive() {
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(dynamo)
+            .overrideConfiguration(
+                // The SDK's default first waits 20 s; a new on-demand table is active in seconds.
+                WaiterOverrideConfiguration.builder()
+                    .waitTimeout(ACTIVE_TIMEOUT)
+                    .maxAttempts(Integer.MAX_VALUE)
+                    .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1)))
+                    .build())
+            .build()) {
+      waiter
+          .waitUntilTableExists(DescribeTableRequest.builder().tableName(name).build())
+          .matched()
+          .exception()
+          .ifPresent(
+              e -> {
+                throw new IllegalStateException(
+                    "DynamoDB table " + name + " did not become active: " + e.getMessage(), e);
+              });
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.wordfreq.cli;
+
+import io.wordfreq.launcher.BatchLimits;
+import io.wordfreq.launcher.ClusterTarget;
+import io.wordfreq.launcher.LauncherSettings;
+import io.wordfreq.launcher.RunnerKind;
+import io.wordfreq.launcher.StepSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code launch} and {@code nightly} share: what to count, where steps run and what
+ * they write. Each falls back to the environment variable the Lambda reads
+ * ({@link LauncherSettings#fromEnvironment}).
+ */
+public final class LauncherOptions {
+
+  @Option(names = "--processing-bucket", split = ",", paramLabel = "BUCKET", defaultValue = "${env:WORDFREQ_PROCESSING_BUCKETS:-wordfreq-processing}",
+      description = "Bucket(s) whose objects may be counted; the first also holds the manifests (default: ${DEFAULT-VALUE}). Events for other buckets are rejected.")
+  List<String> processingBuckets;
+
+  @Option(names = "--include", paramLabel = "GLOB", defaultValue = "${env:WORDFREQ_INCLUDE:-*.txt}", description = "Keys to count (default: ${DEFAULT-VALUE}).")
+  String include;
+
+  @Option(names = "--max-files", defaultValue = "${env:WORDFREQ_MAX_FILES:-1000}", description = "Files per batch/step (default: ${DEFAULT-VALUE}).")
+  int maxFiles;
+
+  @Option(names = "--max-bytes", defaultValue = "${env:WORDFREQ_MAX_BYTES:-10737418240}", description = "Bytes per batch/step, from the events' object sizes (default: ${DEFAULT-VALUE}).")
+  long maxBytes;
+
+  @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "${env:WORDFREQ_MAX_WAIT_SECONDS:-60}", description = "Longest a message waits for its batch to fill (default: ${DEFAULT-VALUE}).")
+  long maxWaitSeconds;
+
+  @Option(names = "--runner", defaultValue = "${env:WORDFREQ_RUNNER:-auto}", description = "emr, local, or auto: local when the S3/SQS endpoints are on loopback (default: ${DEFAULT-VALUE}).")
+  String runner;
+
+  @Option(names = "--job-jar", paramLabel = "S3_URI", defaultValue = "${env:WORDFREQ_JOB_JAR}", description = "The wordfreq jar in S3 that EMR steps run (required with the emr runner).")
+  String jobJar;
+
+  @Option(names = "--jars", split = ",", defaultValue = "${env:WORDFREQ_EXTRA_JARS:-" + StepSettings.EMR_DDB_JAR + "}", description = "Extra jars for spark-submit (default: ${DEFAULT-VALUE}).")
+  List<String> extraJars;
+
+  @Option(names = "--table", defaultValue = "${env:WORDFREQ_TABLE:-wordfreq}", description = "DynamoDB results table (default: ${DEFAULT-VALUE}).")
+  String table;
+
+  @Option(names = "--results-queue-url", defaultValue = "${env:WORDFREQ_RESULTS_QUEUE_URL}", description = "Results queue URL (default: the URL of --results-queue).")
+  String resultsQueueUrl;
+
+  @Option(names = "--results-queue", defaultValue = "wordfreq-results", description = "Results queue name, looked up when no URL is given; '' for none (default: ${DEFAULT-VALUE}).")
+  String resultsQueue;
+
+  @Option(names = "--cluster-id", defaultValue = "${env:WORDFREQ_CLUSTER_ID}", description = "EMR cluster taking the steps.")
+  String clusterId;
+
+  @Option(names = "--cluster-name", defaultValue = "${env:WORDFREQ_CLUSTER_NAME:-wordfreq}", description = "Without --cluster-id: active cluster of this name, created when none (default: ${DEFAULT-VALUE}).")
+  String clusterName;
+
+  @Option(names = "--cluster-definition", paramLabel = "FILE", defaultValue = "${env:WORDFREQ_CLUSTER_DEFINITION:-" + LauncherSettings.DEFAULT_CLUSTER_DEFINITION + "}",
+      description = "RunJobFlow request JSON (default: ${DEFAULT-VALUE}).")
+  String clusterDefinition;
+
+  @Option(names = "--scaling-policy", paramLabel = "FILE", defaultValue = "${env:WORDFREQ_SCALING_POLICY:-" + LauncherSettings.DEFAULT_SCALING_POLICY + "}",
+      description = "Managed scaling policy JSON (default: ${DEFAULT-VALUE}).")
+  String scalingPolicy;
+
+  /**
+   * The settings; {@code resultsQueueLookup} resolves {@code --results-queue} when no URL is given.
+   *
+   * @throws IllegalArgumentException on an inconsistent combination (reported as bad usage)
+   */
+  LauncherSettings settings(Supplier<String> resultsQueueLookup) {
+    RunnerKind kind = runner.equalsIgnoreCase("auto") ? RunnerKind.auto(System.getenv()) : RunnerKind.valueOf(runner.toUpperCase());
+    String jar = jobJar;
+    if (jar == null || jar.isBlank()) {
+      if (kind == RunnerKind.EMR) {
+        throw new IllegalArgumentException("--job-jar (or WORDFREQ_JOB_JAR) is required with the emr runner");
+      }
+      jar = "wordfreq.jar"; // the local runner passes only the arguments after the jar
+    }
+    String results = resultsQueueUrl != null && !resultsQueueUrl.isBlank() ? resultsQueueUrl
+        : resultsQueue == null || resultsQueue.isBlank() ? null : resultsQueueLookup.get();
+    ClusterTarget cluster = clusterId != null && !clusterId.isBlank()
+        ? ClusterTarget.byId(clusterId, scalingPolicy)
+        : ClusterTarget.byName(clusterName, clusterDefinition, scalingPolicy);
+    return new LauncherSettings(processingBuckets, include, new BatchLimits(maxFiles, maxBytes, Duration.ofSeconds(maxWaitSeconds)),
+        new StepSettings(jar, StepSettings.MAIN_CLASS, extraJars.stream().filter(j -> !j.isBlank()).toList(), table, results), kind, cluster);
+  }
+}

@@ -1,0 +1,24 @@
+package io.wordfreq.job;
+
+/**
+ * How a run counts.
+ *
+ * @param runId       the batch's id, written to every record
+ * @param topN        words kept per file
+ * @param splitSize   files larger than this many bytes are split into ranges
+ * @param includeGlob file-name glob applied inside folders and prefixes
+ */
+public record CountSettings(String runId, int topN, long splitSize, String includeGlob) {
+  public static final int DEFAULT_TOP_N = 10;
+  public static final long DEFAULT_SPLIT_SIZE = 128L << 20;
+  public static final String DEFAULT_INCLUDE = "*.txt";
+
+  public CountSettings {
+    if (topN < 1) {
+      throw new IllegalArgumentException("--top must be at least 1, not " + topN);
+    }
+    if (splitSize < 1) {
+      throw new IllegalArgumentException("--split-size must be positive, not " + splitSize);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.wordfreq.job;
+
+import io.wordfreq.counting.ClassicTokenizer;
+import io.wordfreq.counting.WordCounts;
+import io.wordfreq.record.FileResult;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Makes the result records of one run: the run id, the top N and the rules' name are fixed here. */
+final class FileResults implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String runId;
+  private final int topN;
+
+  FileResults(String runId, int topN) {
+    this.runId = runId;
+    this.topN = topN;
+  }
+
+  /** The record of a file counted in full (its ranges merged, if it was split). */
+  FileResult of(String uri, PartialCount count) {
+    if (count.failed()) {
+      return failure(uri, count.error(), count.startedAtMillis(), count.durationNanos());
+    }
+    WordCounts c = count.counts();
+    return new FileResult(Filenames.of(uri), uri, List.copyOf(c.top(topN)), c.totalWords(), c.distinctWords(),
+        count.bytes(), FileResult.SUCCESS, "", runId, now(), ClassicTokenizer.RULES_NAME,
+        count.startedAtMillis(), count.durationNanos());
+  }
+
+  /** The record of a file that could not be counted. */
+  FileResult failure(String uri, String reason, long startedAtMillis, long durationNanos) {
+    return new FileResult(Filenames.of(uri), uri, List.of(), 0, 0, 0, FileResult.FAILURE, reason, runId, now(),
+        ClassicTokenizer.RULES_NAME, startedAtMillis, durationNanos);
+  }
+
+  private static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+}

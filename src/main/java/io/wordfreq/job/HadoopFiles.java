@@ -1,0 +1,45 @@
+package io.wordfreq.job;
+
+import io.wordfreq.counting.PositionedInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Opens a slice's file through Hadoop's FileSystem API for the counting core: a stream positioned
+ * with {@code seek}, opened with the file's known length (s3a then skips its HEAD request) and a
+ * sequential read policy.
+ */
+final class HadoopFiles {
+  private HadoopFiles() {
+  }
+
+  static PositionedInput open(FileSlice slice, Configuration conf) throws IOException {
+    Path path = new Path(URI.create(slice.uri()));
+    FileSystem fs = path.getFileSystem(conf);
+    return position -> {
+      FSDataInputStream in;
+      try {
+        in = fs.openFile(path)
+            .opt(Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY, "sequential")
+            .optLong(Options.OpenFileOptions.FS_OPTION_OPENFILE_LENGTH, slice.fileLength())
+            .build()
+            .get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted opening " + slice.uri(), e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      }
+      if (position > 0) {
+        in.seek(position);
+      }
+      return (InputStream) in;
+    };
+  }
+}

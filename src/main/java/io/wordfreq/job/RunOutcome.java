@@ -1,0 +1,19 @@
+package io.wordfreq.job;
+
+import java.util.List;
+
+/**
+ * How a run ended.
+ *
+ * @param plan          what was planned
+ * @param totals        what was counted
+ * @param seconds       wall time from listing to the last output
+ * @param outputErrors  one line per output that failed
+ */
+public record RunOutcome(WorkPlan plan, CountTotals totals, double seconds, List<String> outputErrors) {
+
+  /** 0 when every file was counted and every output written, else 1. */
+  public int exitCode() {
+    return totals.filesFailed() == 0 && outputErrors.isEmpty() ? 0 : 1;
+  }
+}

@@ -1,0 +1,25 @@
+package io.wordfreq.job;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.ExternalizableSerializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import io.wordfreq.counting.WordCount;
+import io.wordfreq.record.FileResult;
+import org.apache.spark.serializer.KryoRegistrator;
+
+/**
+ * Registers the job's shuffled and collected types with Kryo: partial counts through their compact
+ * {@code Externalizable} form; records (which Kryo's field serializer cannot rebuild) through Java
+ * serialization — they are few and small.
+ */
+public final class WordFreqKryoRegistrator implements KryoRegistrator {
+  @Override
+  public void registerClasses(Kryo kryo) {
+    kryo.register(PartialCount.class, new ExternalizableSerializer());
+    kryo.register(FileResult.class, new JavaSerializer());
+    kryo.register(WordCount.class, new JavaSerializer());
+    kryo.register(WorkUnit.class, new JavaSerializer());
+    kryo.register(FileSlice.class, new JavaSerializer());
+    kryo.register(CountTotals.class, new JavaSerializer());
+  }
+}

@@ -1,0 +1,21 @@
+package io.wordfreq.launcher;
+
+import java.time.Duration;
+
+/**
+ * Bounds on one batch (one manifest, one EMR step): distinct files, bytes (object sizes from the
+ * events) and how long the first message may wait for company.
+ */
+public record BatchLimits(int maxFiles, long maxBytes, Duration maxWait) {
+
+  public BatchLimits {
+    if (maxFiles < 1 || maxBytes < 1 || maxWait.isNegative()) {
+      throw new IllegalArgumentException("batch limits must be positive: files " + maxFiles + ", bytes " + maxBytes + ", wait " + maxWait);
+    }
+  }
+
+  /** 1,000 files, 10 GiB, 60 s: one step stays a few minutes of work on a small cluster. */
+  public static BatchLimits defaults() {
+    return new BatchLimits(1000, 10L << 30, Duration.ofSeconds(60));
+  }
+}

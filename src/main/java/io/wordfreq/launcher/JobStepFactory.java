@@ -1,0 +1,42 @@
+package io.wordfreq.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the spark-submit command of a step, for a batch's manifest or for a whole prefix. */
+public final class JobStepFactory {
+
+  private final StepSettings settings;
+
+  public JobStepFactory(StepSettings settings) {
+    this.settings = settings;
+  }
+
+  /** {@code count --manifest <manifest> ...}: one launcher batch. */
+  public JobStep forManifest(String batchId, String manifestUri) {
+    return build("wordfreq batch " + batchId, batchId, List.of("--manifest", manifestUri));
+  }
+
+  /** {@code count --input <prefix> --include <glob> ...}: the nightly run. */
+  public JobStep forPrefix(String runId, String prefix, String include) {
+    return build("wordfreq nightly " + prefix, runId, List.of("--input", prefix, "--include", include));
+  }
+
+  private JobStep build(String name, String runId, List<String> input) {
+    List<String> args = new ArrayList<>(List.of("spark-submit", "--deploy-mode", "cluster", "--class", settings.mainClass()));
+    if (!settings.extraJars().isEmpty()) {
+      args.add("--jars");
+      args.add(String.join(",", settings.extraJars()));
+    }
+    int jarIndex = args.size();
+    args.add(settings.jobJar());
+    args.add("count");
+    args.addAll(input);
+    args.addAll(List.of("--output", "dynamodb", "--table", settings.table()));
+    if (settings.resultsQueueUrl() != null && !settings.resultsQueueUrl().isBlank()) {
+      args.addAll(List.of("--results-queue-url", settings.resultsQueueUrl()));
+    }
+    args.addAll(List.of("--run-id", runId));
+    return new JobStep(name, args, jarIndex);
+  }
+}

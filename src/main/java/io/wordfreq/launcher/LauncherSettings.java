@@ -1,0 +1,73 @@
+package io.wordfreq.launcher;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the launcher is configured with, whichever face runs it. {@link #fromEnvironment}
+ * reads the Lambda's environment variables (the same names {@code wordfreq launch} falls back to).
+ */
+public record LauncherSettings(
+    List<String> processingBuckets,
+    String include,
+    BatchLimits limits,
+    StepSettings step,
+    RunnerKind runner,
+    ClusterTarget cluster) {
+
+  public static final String DEFAULT_CLUSTER_DEFINITION = "emr/cluster.json";
+  public static final String DEFAULT_SCALING_POLICY = "emr/managed-scaling.json";
+
+  public LauncherSettings {
+    processingBuckets = processingBuckets.stream().distinct().toList();
+    if (processingBuckets.isEmpty()) {
+      throw new IllegalArgumentException("no processing bucket configured (WORDFREQ_PROCESSING_BUCKETS / --processing-bucket)");
+    }
+  }
+
+  /** The bucket manifests go to: the first processing bucket named. */
+  public String manifestBucket() {
+    return processingBuckets.get(0);
+  }
+
+  /**
+   * Reads {@code WORDFREQ_PROCESSING_BUCKETS} (comma-separated, required), {@code WORDFREQ_INCLUDE},
+   * {@code WORDFREQ_MAX_FILES}, {@code WORDFREQ_MAX_BYTES}, {@code WORDFREQ_MAX_WAIT_SECONDS},
+   * {@code WORDFREQ_JOB_JAR} (required), {@code WORDFREQ_EXTRA_JARS}, {@code WORDFREQ_TABLE},
+   * {@code WORDFREQ_RESULTS_QUEUE_URL}, {@code WORDFREQ_RUNNER}, {@code WORDFREQ_CLUSTER_ID} or
+   * {@code WORDFREQ_CLUSTER_NAME}, {@code WORDFREQ_CLUSTER_DEFINITION}, {@code WORDFREQ_SCALING_POLICY}.
+   */
+  public static LauncherSettings fromEnvironment(Map<String, String> env) {
+    BatchLimits defaults = BatchLimits.defaults();
+    BatchLimits limits = new BatchLimits(
+        Integer.parseInt(env.getOrDefault("WORDFREQ_MAX_FILES", String.valueOf(defaults.maxFiles()))),
+        Long.parseLong(env.getOrDefault("WORDFREQ_MAX_BYTES", String.valueOf(defaults.maxBytes()))),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("WORDFREQ_MAX_WAIT_SECONDS", String.valueOf(defaults.maxWait().toSeconds())))));
+    String jobJar = required(env, "WORDFREQ_JOB_JAR");
+    StepSettings step = new StepSettings(jobJar, StepSettings.MAIN_CLASS,
+        list(env.getOrDefault("WORDFREQ_EXTRA_JARS", StepSettings.EMR_DDB_JAR)),
+        env.getOrDefault("WORDFREQ_TABLE", "wordfreq"), env.get("WORDFREQ_RESULTS_QUEUE_URL"));
+    String runner = env.get("WORDFREQ_RUNNER");
+    RunnerKind kind = runner == null || runner.isBlank() || runner.equalsIgnoreCase("auto") ? RunnerKind.auto(env) : RunnerKind.valueOf(runner.toUpperCase());
+    String scaling = env.getOrDefault("WORDFREQ_SCALING_POLICY", DEFAULT_SCALING_POLICY);
+    ClusterTarget cluster = env.get("WORDFREQ_CLUSTER_ID") != null
+        ? ClusterTarget.byId(env.get("WORDFREQ_CLUSTER_ID"), scaling)
+        : ClusterTarget.byName(env.getOrDefault("WORDFREQ_CLUSTER_NAME", "wordfreq"), env.getOrDefault("WORDFREQ_CLUSTER_DEFINITION", DEFAULT_CLUSTER_DEFINITION), scaling);
+    return new LauncherSettings(list(required(env, "WORDFREQ_PROCESSING_BUCKETS")),
+        env.getOrDefault("WORDFREQ_INCLUDE", "*.txt"), limits, step, kind, cluster);
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("environment variable " + name + " is not set");
+    }
+    return value;
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

@@ -1,0 +1,35 @@
+package io.wordfreq.launcher;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+
+/** Where steps run: on EMR, or on this machine ({@link LocalStepRunner}). */
+public enum RunnerKind {
+  EMR,
+  LOCAL;
+
+  private static final List<String> ENDPOINT_VARIABLES = List.of("AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+
+  /** LOCAL when the configured SQS/S3 endpoints point at loopback (the embedded servers), else EMR. */
+  public static RunnerKind auto(Map<String, String> environment) {
+    for (String variable : ENDPOINT_VARIABLES) {
+      String endpoint = environment.get(variable);
+      if (endpoint != null && !endpoint.isBlank()) {
+        return isLoopback(endpoint) ? LOCAL : EMR;
+      }
+    }
+    return EMR;
+  }
+
+  static boolean isLoopback(String endpoint) {
+    try {
+      String host = URI.create(endpoint.trim()).getHost();
+      return host != null && (host.equalsIgnoreCase("localhost") || InetAddress.getByName(host).isLoopbackAddress());
+    } catch (IllegalArgumentException | UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package io.wordfreq.launcher;
+
+/** Runs or submits one step: on EMR ({@link EmrStepRunner}) or on this machine ({@link LocalStepRunner}). */
+public interface StepRunner {
+
+  /** Returns the step's id once it was accepted (EMR) or ran successfully (local). */
+  String run(JobStep step) throws SubmissionFailedException;
+}

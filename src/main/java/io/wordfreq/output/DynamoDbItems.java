@@ -1,0 +1,88 @@
+package io.wordfreq.output;
+
+import io.wordfreq.counting.WordCount;
+import io.wordfreq.record.FileResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The DynamoDB item of a {@link FileResult}, in DESIGN.md's schema: {@code Filename} (S, the hash
+ * key), {@code Words} (M word → N), {@code TopWords} (L of M {Word S, Count N}), {@code TotalWords},
+ * {@code DistinctWords}, {@code Bytes} (N), {@code Status}, {@code StatusMessage}, {@code RunId},
+ * {@code ProcessedAt}, {@code Rules} (S) — and back, for reading results.
+ */
+public final class DynamoDbItems {
+  /** The table's hash key. */
+  public static final String FILENAME = "Filename";
+
+  private DynamoDbItems() {
+  }
+
+  /** The item that stores {@code r}. */
+  public static Map<String, AttributeValue> toItem(FileResult r) {
+    Map<String, AttributeValue> words = new LinkedHashMap<>();
+    List<AttributeValue> top = new ArrayList<>(r.topWords().size());
+    for (WordCount wc : r.topWords()) {
+      words.put(wc.word(), n(wc.count()));
+      top.add(AttributeValue.fromM(Map.of("Word", s(wc.word()), "Count", n(wc.count()))));
+    }
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put(FILENAME, s(r.filename()));
+    item.put("Words", AttributeValue.fromM(words));
+    item.put("TopWords", AttributeValue.fromL(top));
+    item.put("TotalWords", n(r.totalWords()));
+    item.put("DistinctWords", n(r.distinctWords()));
+    item.put("Bytes", n(r.bytes()));
+    item.put("Status", s(r.status()));
+    item.put("StatusMessage", s(r.statusMessage()));
+    item.put("RunId", s(r.runId()));
+    item.put("ProcessedAt", s(r.processedAt()));
+    item.put("Rules", s(r.rules()));
+    return item;
+  }
+
+  /**
+   * The result an item stores. What the table does not keep (source URI, start time, duration)
+   * reads as {@code null} or 0; the words come from {@code TopWords}, else from {@code Words} (items
+   * the old worker wrote), ordered by count then word.
+   */
+  public static FileResult toResult(Map<String, AttributeValue> item) {
+    List<WordCount> top = new ArrayList<>();
+    AttributeValue topWords = item.get("TopWords");
+    if (topWords != null && topWords.hasL()) {
+      for (AttributeValue e : topWords.l()) {
+        top.add(new WordCount(e.m().get("Word").s(), Long.parseLong(e.m().get("Count").n())));
+      }
+    } else if (item.containsKey("Words") && item.get("Words").hasM()) {
+      item.get("Words").m().forEach((w, c) -> top.add(new WordCount(w, Long.parseLong(c.n()))));
+      top.sort((a, b) -> a.count() != b.count()
+          ? Long.compare(b.count(), a.count()) : a.word().compareTo(b.word()));
+    }
+    return new FileResult(
+        str(item, FILENAME), null, top,
+        num(item, "TotalWords"), num(item, "DistinctWords"), num(item, "Bytes"),
+        str(item, "Status"), str(item, "StatusMessage"), str(item, "RunId"),
+        str(item, "ProcessedAt"), str(item, "Rules"), 0L, 0L);
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value == null ? "" : value);
+  }
+
+  private static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+
+  private static String str(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null || v.s() == null ? "" : v.s();
+  }
+
+  private static long num(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null || v.n() == null ? 0L : Long.parseLong(v.n());
+  }
+}

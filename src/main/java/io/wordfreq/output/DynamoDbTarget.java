@@ -1,0 +1,105 @@
+package io.wordfreq.output;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Where results go in DynamoDB: the table, its region and (for a local server) its endpoint,
+ * resolved once on the driver. Options first (the connector's own keys {@code dynamodb.region} and
+ * {@code dynamodb.endpoint}, e.g. {@code --conf spark.hadoop.dynamodb.endpoint=...}), then the
+ * standard places: {@code AWS_REGION}, {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL},
+ * the SDK's region chain (profile, instance metadata on EMR).
+ *
+ * @param table    the results table
+ * @param region   its region
+ * @param endpoint the endpoint to use instead of AWS's, or {@code null}
+ * @param accessKeyId the connector's {@code dynamodb.awsAccessKeyId}, or {@code null} for the
+ *     default credential chain
+ * @param secretAccessKey the connector's {@code dynamodb.awsSecretAccessKey}, or {@code null}
+ */
+public record DynamoDbTarget(String table, String region, URI endpoint, String accessKeyId,
+    String secretAccessKey) implements Serializable {
+  static final String REGION_KEY = "dynamodb.region";
+  static final String ENDPOINT_KEY = "dynamodb.endpoint";
+  static final String ACCESS_KEY = "dynamodb.awsAccessKeyId";
+  static final String SECRET_KEY = "dynamodb.awsSecretAccessKey";
+
+  /** Resolves region and endpoint from the options in {@code conf}, then from {@code env}. */
+  public static DynamoDbTarget resolve(String table, Configuration conf, Map<String, String> env) {
+    String region = firstSet(conf.get(REGION_KEY), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+    if (region == null) {
+      region = new DefaultAwsRegionProviderChain().getRegion().id();
+    }
+    String endpoint = firstSet(conf.get(ENDPOINT_KEY), env.get("AWS_ENDPOINT_URL_DYNAMODB"),
+        env.get("AWS_ENDPOINT_URL"));
+    return new DynamoDbTarget(table, region, endpoint == null ? null : URI.create(endpoint),
+        conf.get(ACCESS_KEY), conf.get(SECRET_KEY));
+  }
+
+  /** Resolves from {@code conf} and this process's environment. */
+  public static DynamoDbTarget resolve(String table, Configuration conf) {
+    return resolve(table, conf, System.getenv());
+  }
+
+  /** For messages: {@code table wordfreq at http://127.0.0.1:8000 (us-east-1)}. */
+  public String where() {
+    return "table " + table + " at " + (endpoint == null ? "AWS" : endpoint) + " (" + region + ")";
+  }
+
+  /**
+   * A client that gives up quickly: one attempt, {@code timeout} per call — for checks that must
+   * fail fast when DynamoDB is not there. Default credential chain.
+   */
+  public DynamoDbClient quickClient(Duration timeout) {
+    return builder()
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .retryPolicy(RetryPolicy.none())
+            .apiCallTimeout(timeout)
+            .apiCallAttemptTimeout(timeout)
+            .build())
+        .build();
+  }
+
+  /** A client with the SDK's usual retries (reading results, creating the table). */
+  public DynamoDbClient client() {
+    return builder().build();
+  }
+
+  private DynamoDbClientBuilder builder() {
+    DynamoDbClientBuilder b = DynamoDbClient.builder().region(Region.of(region));
+    if (accessKeyId != null && secretAccessKey != null) {
+      b.credentialsProvider(StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+    }
+    if (endpoint != null) {
+      b.endpointOverride(endpoint);
+    }
+    return b;
+  }
+
+  /** Without the secret. */
+  @Override
+  public String toString() {
+    return "DynamoDbTarget[" + where() + "]";
+  }
+
+  private static String firstSet(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.trim();
+      }
+    }
+    return null;
+  }
+}

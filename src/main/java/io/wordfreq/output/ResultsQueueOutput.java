@@ -1,0 +1,153 @@
+package io.wordfreq.output;
+
+import io.wordfreq.record.FileResult;
+import io.wordfreq.record.JobResultMessage;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * {@code --results-queue-url}: one message per file in the old worker's JobResult format, sent with
+ * SendMessageBatch from the driver (the results stream through it a partition at a time). The job
+ * calls it last, so a file's message goes out only after its record was written. Entries SQS
+ * refuses are retried; what still fails ends the run with an error naming the queue.
+ */
+public final class ResultsQueueOutput implements ResultOutput {
+  private static final int MAX_ENTRIES = 10;
+  /** SQS's limit for one batch, all bodies together. */
+  private static final int MAX_BATCH_BYTES = 256 * 1024;
+  private static final int ATTEMPTS = 5;
+
+  /** Hadoop/Spark setting for the SQS endpoint (before {@code AWS_ENDPOINT_URL_SQS}). */
+  public static final String ENDPOINT_KEY = "wordfreq.sqs.endpoint";
+
+  private final String queueUrl;
+  private final Map<String, String> env;
+  private final WriteLedger ledger;
+
+  /**
+   * Sends to {@code queueUrl} — if nothing in {@code ledger} failed before. Region from
+   * {@code AWS_REGION} (else the SDK's chain), endpoint from {@value #ENDPOINT_KEY},
+   * {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}, the default credential chain.
+   */
+  public ResultsQueueOutput(String queueUrl, WriteLedger ledger) {
+    this(queueUrl, ledger, System.getenv());
+  }
+
+  ResultsQueueOutput(String queueUrl, WriteLedger ledger, Map<String, String> env) {
+    if (queueUrl == null || queueUrl.isBlank()) {
+      throw new IllegalArgumentException("--results-queue-url needs a queue URL");
+    }
+    this.queueUrl = queueUrl;
+    this.ledger = ledger;
+    this.env = Map.copyOf(env);
+  }
+
+  @Override
+  public String describe() {
+    return "sqs:" + queueUrl;
+  }
+
+  @Override
+  public void write(JavaRDD<FileResult> results) throws OutputFailedException {
+    if (!ledger.failed().isEmpty()) {
+      throw new OutputFailedException("SQS", "nothing sent to queue " + queueUrl
+          + ": messages go only for written results, and " + String.join(", ", ledger.failed())
+          + " failed", null);
+    }
+    String r = first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+    String region = r != null ? r : new DefaultAwsRegionProviderChain().getRegion().id();
+    String e = first(results.context().hadoopConfiguration().get(ENDPOINT_KEY),
+        env.get("AWS_ENDPOINT_URL_SQS"), env.get("AWS_ENDPOINT_URL"));
+    long sent = 0;
+    try (SqsClient sqs = client(region, e == null ? null : URI.create(e))) {
+      List<SendMessageBatchRequestEntry> batch = new ArrayList<>(MAX_ENTRIES);
+      int batchBytes = 0;
+      Iterator<FileResult> it = results.toLocalIterator();
+      while (it.hasNext()) {
+        String body = JobResultMessage.toJson(it.next(), region);
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        if (batch.size() == MAX_ENTRIES || (!batch.isEmpty() && batchBytes + bytes > MAX_BATCH_BYTES)) {
+          sent += send(sqs, batch, sent);
+          batch.clear();
+          batchBytes = 0;
+        }
+        batch.add(SendMessageBatchRequestEntry.builder()
+            .id(Integer.toString(batch.size())).messageBody(body).build());
+        batchBytes += bytes;
+      }
+      if (!batch.isEmpty()) {
+        sent += send(sqs, batch, sent);
+      }
+    } catch (SdkException x) {
+      throw new OutputFailedException("SQS", "cannot send results to queue " + queueUrl
+          + " after " + sent + " messages: " + DynamoDbPreflight.firstLine(x.getMessage()), x);
+    }
+  }
+
+  /** Sends one batch, retrying the entries SQS did not take; returns how many were sent. */
+  private int send(SqsClient sqs, List<SendMessageBatchRequestEntry> batch, long sentBefore)
+      throws OutputFailedException {
+    List<SendMessageBatchRequestEntry> pending = new ArrayList<>(batch);
+    for (int attempt = 1; ; attempt++) {
+      List<SendMessageBatchRequestEntry> entries = List.copyOf(pending);
+      SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+      if (!response.hasFailed() || response.failed().isEmpty()) {
+        return batch.size();
+      }
+      List<String> failedIds = response.failed().stream().map(BatchResultErrorEntry::id).toList();
+      BatchResultErrorEntry first = response.failed().get(0);
+      boolean senderFault = response.failed().stream().anyMatch(BatchResultErrorEntry::senderFault);
+      if (senderFault || attempt == ATTEMPTS) {
+        throw new OutputFailedException("SQS", "queue " + queueUrl + " refused "
+            + failedIds.size() + " message(s) after " + (sentBefore + batch.size() - failedIds.size())
+            + " were sent (" + attempt + " attempts): " + first.code() + " " + first.message(), null);
+      }
+      pending.removeIf(e -> !failedIds.contains(e.id()));
+      sleep(200L << attempt);
+    }
+  }
+
+  private static SqsClient client(String region, URI endpoint) {
+    SqsClientBuilder b = SqsClient.builder()
+        .region(Region.of(region))
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .apiCallTimeout(Duration.ofSeconds(30)).build());
+    if (endpoint != null) {
+      b.endpointOverride(endpoint);
+    }
+    return b.build();
+  }
+
+  private static void sleep(long millis) throws OutputFailedException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OutputFailedException("SQS", "interrupted while retrying", e);
+    }
+  }
+
+  private static String first(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.trim();
+      }
+    }
+    return null;
+  }
+}

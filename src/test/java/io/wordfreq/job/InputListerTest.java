@@ -1,0 +1,71 @@
+package io.wordfreq.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputListerTest {
+  @TempDir Path dir;
+
+  private InputLister lister() {
+    return new InputLister(new Configuration(), "*.txt");
+  }
+
+  private List<String> names(ListedInputs listed) {
+    return listed.files().stream().map(f -> Path.of(java.net.URI.create(f.uri())).getFileName().toString()).toList();
+  }
+
+  @Test
+  void walksFoldersFilteringByTheIncludeGlobAndListsEachFileOnce() throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "alpha");
+    Files.createDirectories(dir.resolve("x/y"));
+    Files.writeString(dir.resolve("x/y/b.txt"), "bravo");
+    Files.writeString(dir.resolve("x/c.md"), "charlie");
+    ListedInputs listed = lister().list(List.of(dir.toString(), dir.resolve("a.txt").toUri().toString()), List.of());
+    assertEquals(List.of("a.txt", "b.txt"), names(listed));
+    assertEquals(10, listed.bytes());
+    assertTrue(listed.files().get(0).uri().startsWith("file:/"));
+  }
+
+  @Test
+  void expandsGlobsAndTakesNamedFilesWhateverTheirName() throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "alpha");
+    Files.writeString(dir.resolve("b.log"), "bravo");
+    assertEquals(List.of("a.txt", "b.log"), names(lister().list(List.of(dir + "/*"), List.of())));
+  }
+
+  @Test
+  void missingInputsAndEmptyGlobsAreUsageErrors() {
+    InputNotFoundException e = assertThrows(InputNotFoundException.class,
+        () -> lister().list(List.of(dir.resolve("nope").toString()), List.of()));
+    assertTrue(e.getMessage().contains("nope"));
+    assertThrows(InputNotFoundException.class, () -> lister().list(List.of(dir + "/*.txt"), List.of()));
+    assertThrows(InputNotFoundException.class, () -> lister().list(List.of(), List.of(dir + "/manifest")));
+  }
+
+  @Test
+  void readsAManifestAndKeepsEntriesNotFoundAsMissing() throws Exception {
+    Files.writeString(dir.resolve("a.txt"), "alpha");
+    Path manifest = Files.writeString(dir.resolve("batch.manifest"),
+        "# a batch\n" + dir.resolve("a.txt").toUri() + "\n\n" + dir.resolve("gone.txt").toUri() + "\n");
+    ListedInputs listed = lister().list(List.of(), List.of(manifest.toString()));
+    assertEquals(List.of("a.txt"), names(listed));
+    assertEquals(1, listed.missing().size());
+    assertTrue(listed.missing().get(0).uri().endsWith("gone.txt"));
+  }
+
+  @Test
+  void namesS3ObjectsBucketSlashKey() {
+    assertEquals("bucket/dir/a b.txt", Filenames.of("s3a://bucket/dir/a%20b.txt"));
+    assertEquals("bucket/k.txt", Filenames.of("s3://bucket/k.txt"));
+    assertEquals("/data/k.txt", Filenames.of("hdfs://nn:8020/data/k.txt"));
+    assertEquals("/tmp/k.txt", Filenames.of("file:/tmp/k.txt"));
+  }
+}

@@ -1,0 +1,74 @@
+package io.wordfreq.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wordfreq.record.FileResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The count job in Spark's {@code local-cluster[2,1,1024]} mode: two executor JVMs, as on EMR. The
+ * counting tasks, the partial counts of a split file (Kryo-serialized and shuffled between the
+ * processes) and the records must all cross process boundaries, and give the counts the core gives
+ * on each whole file.
+ */
+class LocalClusterCountTest {
+  @TempDir Path dir;
+
+  @Test
+  void countsAndMergesAcrossExecutorProcesses() throws Exception {
+    Random random = new Random(7);
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      files.add(TestCorpus.write(dir, "small-" + i + ".txt", TestCorpus.text(random, 2_000 + random.nextInt(2_000))));
+    }
+    Path big = TestCorpus.write(dir, "big.txt", TestCorpus.text(random, 100_000));
+    files.add(big);
+
+    // Spark's testing mode hands the driver's class path to the executors (NOTES.md recipe).
+    System.setProperty("spark.testing", "1");
+    System.setProperty("spark.test.home", Files.createDirectories(dir.resolve("spark-home")).toString());
+    SparkConf conf = SparkContexts.conf("local-cluster[2,1,1024]", "LocalClusterCountTest")
+        .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
+        .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    try (JavaSparkContext sc = SparkContexts.start(conf)) {
+      CountJob job = new CountJob(sc, new CountSettings("cluster-run", 10, 8 * 1024, "*.txt"));
+      WorkPlan plan = job.plan(List.of(dir.toString()), List.of());
+      assertEquals(1, plan.splitFiles());
+      assertTrue(plan.ranges().size() >= 12, "big.txt in ranges: " + plan.ranges().size());
+
+      List<FileResult> results = job.results(plan).collect();
+      Map<String, FileResult> byName =
+          results.stream().collect(Collectors.toMap(FileResult::filename, Function.identity()));
+      assertEquals(files.size(), byName.size());
+      for (Path f : files) {
+        TestCorpus.Expected e = TestCorpus.expected(f, 10);
+        FileResult r = byName.get(f.toString());
+        assertEquals(FileResult.SUCCESS, r.status(), r.statusMessage());
+        assertEquals(e.top(), r.topWords(), f.toString());
+        assertEquals(e.total(), r.totalWords());
+        assertEquals(e.distinct(), r.distinctWords());
+        assertEquals(e.bytes(), r.bytes());
+      }
+      // The counting ran outside the driver's JVM.
+      long driver = ProcessHandle.current().pid();
+      List<Long> pids = sc.parallelize(List.of(1, 2, 3, 4), 4).map(x -> ProcessHandle.current().pid()).collect();
+      assertTrue(pids.stream().noneMatch(p -> p == driver), "tasks ran in executor JVMs: " + pids);
+      assertEquals(2, sc.sc().getExecutorIds().size(), "executors: " + sc.sc().getExecutorIds());
+    } finally {
+      System.clearProperty("spark.testing");
+      System.clearProperty("spark.test.home");
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.wordfreq.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobStepFactoryTest {
+
+  private final JobStepFactory factory = new JobStepFactory(new StepSettings("s3://code/wordfreq.jar", StepSettings.MAIN_CLASS,
+      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", "https://sqs.us-east-1.amazonaws.com/1/wordfreq-results"));
+
+  @Test
+  void batchStepIsSparkSubmitOfTheCountCommandOnTheManifest() {
+    JobStep step = factory.forManifest("B1", "s3://proc/_wordfreq/manifests/B1.txt");
+    assertEquals(List.of("spark-submit", "--deploy-mode", "cluster", "--class", "io.wordfreq.cli.WordFreqCli",
+        "--jars", "/usr/share/aws/emr/ddb/lib/emr-ddb-hadoop.jar", "s3://code/wordfreq.jar",
+        "count", "--manifest", "s3://proc/_wordfreq/manifests/B1.txt", "--output", "dynamodb", "--table", "wordfreq",
+        "--results-queue-url", "https://sqs.us-east-1.amazonaws.com/1/wordfreq-results", "--run-id", "B1"), step.args());
+    assertEquals(step.args().subList(8, step.args().size()), step.jobArgs());
+  }
+
+  @Test
+  void nightlyStepCountsTheWholePrefix() {
+    JobStep step = factory.forPrefix("N1", "s3://proc/2026/", "*.txt");
+    assertEquals(List.of("count", "--input", "s3://proc/2026/", "--include", "*.txt", "--output", "dynamodb", "--table", "wordfreq",
+        "--results-queue-url", "https://sqs.us-east-1.amazonaws.com/1/wordfreq-results", "--run-id", "N1"), step.jobArgs());
+  }
+}

@@ -2,6 +2,7 @@ package io.wordfreq.cli;
 
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.LauncherParts;
+import io.wordfreq.launcher.LogFormat;
 import io.wordfreq.launcher.LocalStepRunner;
 import io.wordfreq.launcher.SubmissionFailedException;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LauncherLogging.configure();
+    LogFormat.oneLine();
     AwsClients aws = AwsClients.fromEnvironment();
     try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
       return run(aws, sqs, s3);

@@ -71,9 +71,9 @@ echo "== Lambda functions"
 function_up wordfreq-launcher io.wordfreq.launcher.LaunchLambdaHandler::handleRequest
 function_up wordfreq-nightly io.wordfreq.launcher.NightlyLambdaHandler::handleRequest
 
-echo "== jobs queue: visibility timeout 6 x the function timeout, as Lambda asks"
+echo "== jobs queue: visibility timeout 6 x the function timeout + the batching window, as Lambda asks"
 jobs_url="$(aws sqs get-queue-url --queue-name wordfreq-jobs --query QueueUrl --output text)"
-aws sqs set-queue-attributes --queue-url "$jobs_url" --attributes VisibilityTimeout=360
+aws sqs set-queue-attributes --queue-url "$jobs_url" --attributes VisibilityTimeout=420
 
 echo "== event source mapping (batch size 1000, window 60 s, ReportBatchItemFailures)"
 existing="$(aws lambda list-event-source-mappings --function-name wordfreq-launcher --query 'EventSourceMappings[0].UUID' --output text)"

@@ -34,8 +34,9 @@ role() { # name trust-file [inline-policy-file]
 
 echo "== build: job jar and Lambda package"
 mvn -q -B package -DskipTests
+rm -rf "$work/lambda"
 mvn -q -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/lambda/lib"
-cp target/wordfreq.jar "$work/lambda/lib/"
+cp target/original-wordfreq.jar "$work/lambda/lib/wordfreq.jar" # unshaded: the SDK is already in lib/
 (cd "$work/lambda" && rm -f ../lambda.zip && zip -qr ../lambda.zip lib)
 aws s3 cp target/wordfreq.jar "s3://$WORDFREQ_CODE_BUCKET/wordfreq.jar"
 

@@ -51,7 +51,7 @@ public final class ResultsCommand implements Callable<Integer> {
       System.err.println("wordfreq results: DynamoDB has no table " + table + " at "
           + aws.endpoint(AwsClients.DYNAMODB).map(Object::toString).orElse("AWS"));
       return 1;
-    } catch (SdkException e) {
+    } catch (SdkException | IllegalStateException e) {
       System.err.println("wordfreq results: DynamoDB: " + e.getMessage());
       return 1;
     }

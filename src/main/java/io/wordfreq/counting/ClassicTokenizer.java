@@ -72,7 +72,6 @@ public final class ClassicTokenizer {
   private final WordCounts into;
   /** The kept bytes, with slack so the table's hash can read them eight at a time. */
   private final byte[] word = new byte[MAX_WORD_BYTES + 8];
-  private final byte[] encoded = new byte[4];
   /** A UTF-8 sequence cut by the end of the last {@link #feed}, still possibly valid. */
   private final byte[] pending = new byte[4];
   private int pendingLen;
@@ -107,7 +106,18 @@ public final class ClassicTokenizer {
       int b = buf[i] & 0xFF;
       int t = CLASS_OR_LOWER[b];
       if (t >= 0) {
-        if (st == CORE && n < MAX_WORD_BYTES) {
+        if (st != CORE) {
+          if (st == SKIP) {
+            i = skipRun(buf, i, end);
+            continue;
+          }
+          if (st == OUT) {
+            lead = 0;
+          }
+          st = CORE;
+          n = 0;
+        }
+        if (n < MAX_WORD_BYTES) {
           // The hot loop: a run of ASCII word bytes, copied lower-cased, up to the word limit.
           int stop = Math.min(end, i + (MAX_WORD_BYTES - n));
           do {
@@ -118,20 +128,11 @@ public final class ClassicTokenizer {
             t = CLASS_OR_LOWER[buf[i] & 0xFF];
           } while (t >= 0);
           cl = n;
-          continue;
-        }
-        if (st == CORE) {
+        } else {
+          // One more non-trim byte: the trimmed word would pass the limit.
           st = SKIP;
-        } else if (st != SKIP) {
-          if (st == OUT) {
-            lead = 0;
-          }
-          st = CORE;
-          w[0] = (byte) t;
-          n = 1;
-          cl = 1;
+          i++;
         }
-        i++;
       } else if (t == SPACE) {
         if (st == CORE && lead + n > MAX_SKIPPED_LENGTH) {
           into.add(w, 0, cl);
@@ -173,6 +174,18 @@ public final class ClassicTokenizer {
     // At the end of the text a cut sequence is invalid: each of its bytes reads as U+FFFD.
     flushPendingAsInvalid();
     endToken();
+  }
+
+  /** In a too-long token: passes ASCII bytes other than white space; returns where to look next. */
+  private static int skipRun(byte[] buf, int i, int end) {
+    while (i < end) {
+      int t = CLASS_OR_LOWER[buf[i] & 0xFF];
+      if (t == SPACE || t == HIGH) {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 
   /** Decodes the non-ASCII sequence at {@code buf[i]}; returns the index after it. */
@@ -222,27 +235,25 @@ public final class ClassicTokenizer {
       endToken();
       return;
     }
-    // Non-ASCII code points are never trim characters; their lower case may be ASCII (İ → i, K → k).
-    int k = GoUtf8.encode(Character.toLowerCase(cp), encoded, 0);
-    switch (state) {
-      case SKIP:
+    if (state != CORE) {
+      if (state == SKIP) {
         return;
-      case OUT:
+      }
+      if (state == OUT) {
         leading = 0;
-        // fall through
-      case LEAD:
-        state = CORE;
-        len = 0;
-        // fall through
-      default:
-        if (len + k > MAX_WORD_BYTES) {
-          state = SKIP;
-          return;
-        }
-        System.arraycopy(encoded, 0, word, len, k);
-        len += k;
-        coreLen = len;
+      }
+      state = CORE;
+      len = 0;
     }
+    // Non-ASCII code points are never trim characters; their lower case may be ASCII (İ → i, K → k).
+    // The word buffer has room for one code point past the limit, so encode first and check after.
+    int k = GoUtf8.encode(cp == GoUtf8.REPLACEMENT ? cp : Character.toLowerCase(cp), word, len);
+    if (len + k > MAX_WORD_BYTES) {
+      state = SKIP;
+      return;
+    }
+    len += k;
+    coreLen = len;
   }
 
   private void endToken() {

@@ -56,7 +56,11 @@ public final class JobResultMessage {
   static String[] bucketAndKey(FileResult r) {
     Matcher m = r.sourceUri() == null ? null : S3_URI.matcher(r.sourceUri());
     if (m != null && m.matches()) {
-      return new String[] {m.group(1), m.group(2)};
+      String bucket = m.group(1);
+      // The filename is bucket/key with the key decoded, as the old worker had it from the event.
+      String key = r.filename().startsWith(bucket + "/")
+          ? r.filename().substring(bucket.length() + 1) : m.group(2);
+      return new String[] {bucket, key};
     }
     return new String[] {"", r.filename()};
   }

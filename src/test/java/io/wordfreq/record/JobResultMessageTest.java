@@ -19,12 +19,12 @@ class JobResultMessageTest {
   @Test
   void hasTheOldWorkersFieldsAndTypes() throws Exception {
     JsonNode m = new ObjectMapper().readTree(JobResultMessage.toJson(
-        result("s3a://wordfreq-processing/demo/a%20b.txt", "wordfreq-processing/demo/a%20b.txt", "success", ""),
+        result("s3a://wordfreq-processing/demo/a%20b.txt", "wordfreq-processing/demo/a b.txt", "success", ""),
         "us-east-1"));
     assertEquals("2026-11-22T20:48:28.243Z", m.at("/Job/StartedAt").asText());
     assertEquals("us-east-1", m.at("/Job/Region").asText());
     assertEquals("wordfreq-processing", m.at("/Job/Bucket").asText());
-    assertEquals("demo/a%20b.txt", m.at("/Job/Key").asText());
+    assertEquals("demo/a b.txt", m.at("/Job/Key").asText());
     assertEquals("which", m.at("/Words/0/Word").asText());
     assertEquals(22, m.at("/Words/0/Count").asLong());
     assertEquals(2, m.get("Words").size());

@@ -46,8 +46,14 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long t0 = System.nanoTime();
     step("starting the embedded AWS servers under " + dir + " (S3, SQS, DynamoDB)");
-    LocalServers servers = LocalServers.start(LocalConfig.defaults(dir), false);
-    servers.ensureResources();
+    LocalServers servers;
+    try {
+      servers = LocalServers.start(LocalConfig.defaults(dir), false);
+      servers.ensureResources();
+    } catch (IllegalStateException e) { // PortInUseException too: a port taken by another program
+      System.err.println("wordfreq demo: " + e.getMessage());
+      return 1;
+    }
     LocalEndpoints aws = servers.endpoints();
     out.println("  S3 " + aws.s3() + "  SQS " + aws.sqs() + "  DynamoDB " + aws.dynamoDb()
         + (servers.reusedServers().isEmpty() ? "" : "  (already running: " + servers.reusedServers() + ")"));
@@ -89,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf("%ndemo %s in %.1f s. The servers keep running:%n",
         exit == 0 ? "done" : "FAILED (count exit code " + exit + ")", (System.nanoTime() - t0) / 1e9);
     out.println("  source " + servers.config().envFile() + "   # for the aws CLI, e.g.:");
-    out.println("  aws dynamodb scan --table-name " + LocalEndpoints.TABLE);
+    out.println("  aws dynamodb scan --endpoint-url " + aws.dynamoDb() + " --table-name " + LocalEndpoints.TABLE);
     out.println("  bin/wordfreq results --file " + LocalEndpoints.PROCESSING_BUCKET + "/" + PREFIX
         + (copied.isEmpty() ? "" : copied.get(0).substring(PREFIX.length())));
     out.println("  bin/wordfreq local down" + (dir.toString().equals(".wordfreq-local") ? "" : " --dir " + dir)

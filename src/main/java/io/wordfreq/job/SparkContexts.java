@@ -17,6 +17,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkContexts {
   private static final String OWNER_KEY = "spark.wordfreq.owner";
+  /** How Spark labels the Hadoop settings it fills in itself (SparkHadoopUtil). */
+  private static final String SPARK_DEFAULTS_SOURCE = "Set by Spark to default values";
 
   private SparkContexts() {
   }
@@ -108,14 +110,29 @@ public final class SparkContexts {
    */
   static void s3aEndpointFromEnvironment(Configuration conf, java.util.Map<String, String> env) {
     String endpoint = firstNonBlank(env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
-    if (endpoint == null || conf.get("fs.s3a.endpoint") != null) {
+    if (endpoint == null || configured(conf, "fs.s3a.endpoint")) {
       return;
     }
     conf.set("fs.s3a.endpoint", endpoint);
-    conf.setIfUnset("fs.s3a.path.style.access", "true");
-    conf.setIfUnset("fs.s3a.connection.ssl.enabled", String.valueOf(endpoint.startsWith("https:")));
-    String region = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-    conf.setIfUnset("fs.s3a.endpoint.region", region == null ? "us-east-1" : region);
+    if (!configured(conf, "fs.s3a.path.style.access")) {
+      conf.set("fs.s3a.path.style.access", "true");
+    }
+    if (!configured(conf, "fs.s3a.connection.ssl.enabled")) {
+      conf.set("fs.s3a.connection.ssl.enabled", String.valueOf(endpoint.startsWith("https:")));
+    }
+    if (!configured(conf, "fs.s3a.endpoint.region")) {
+      String region = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+      conf.set("fs.s3a.endpoint.region", region == null ? "us-east-1" : region);
+    }
+  }
+
+  /** Whether someone set {@code key}: Spark fills in {@code fs.s3a.endpoint} with AWS's own by default. */
+  private static boolean configured(Configuration conf, String key) {
+    if (conf.get(key) == null) {
+      return false;
+    }
+    String[] sources = conf.getPropertySources(key);
+    return sources == null || !java.util.Arrays.asList(sources).contains(SPARK_DEFAULTS_SOURCE);
   }
 
   private static String firstNonBlank(String... values) {

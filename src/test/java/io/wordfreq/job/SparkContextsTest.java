@@ -35,6 +35,14 @@ class SparkContextsTest {
   }
 
   @Test
+  void sparksOwnDefaultEndpointDoesNotCountAsConfigured() {
+    Configuration conf = new Configuration(false);
+    conf.set("fs.s3a.endpoint", "s3.amazonaws.com", "Set by Spark to default values");
+    SparkContexts.s3aEndpointFromEnvironment(conf, Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"));
+    assertEquals("http://127.0.0.1:9000", conf.get("fs.s3a.endpoint"));
+  }
+
+  @Test
   void genericEndpointWithTlsAndDefaultRegion() {
     Configuration conf = new Configuration(false);
     SparkContexts.s3aEndpointFromEnvironment(conf, Map.of("AWS_ENDPOINT_URL", "https://minio.internal:9000"));

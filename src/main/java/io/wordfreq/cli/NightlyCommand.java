@@ -33,6 +33,11 @@ public final class NightlyCommand implements Callable<Integer> {
   public Integer call() {
     LogFormat.oneLine();
     AwsClients aws = AwsClients.fromEnvironment();
+    try {
+      aws.region();
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage()); // no region anywhere: a set-up error, not a failed step
+    }
     try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
       return run(aws, sqs, s3);
     } catch (SdkException e) {

@@ -17,6 +17,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkContexts {
   private static final String OWNER_KEY = "spark.wordfreq.owner";
+  /** How Spark labels the Hadoop settings it fills in itself (SparkHadoopUtil). */
+  private static final String SPARK_DEFAULTS_SOURCE = "Set by Spark to default values";
 
   private SparkContexts() {
   }
@@ -41,6 +43,7 @@ public final class SparkContexts {
     quietSparkDefaultLogging();
     JavaSparkContext sc = new JavaSparkContext(conf);
     useS3aForS3(sc.hadoopConfiguration());
+    s3aEndpointFromEnvironment(sc.hadoopConfiguration(), System.getenv());
     return sc;
   }
 
@@ -55,6 +58,7 @@ public final class SparkContexts {
     SparkContext context = SparkContext.getOrCreate(conf.clone().set(OWNER_KEY, marker));
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(context);
     useS3aForS3(sc.hadoopConfiguration());
+    s3aEndpointFromEnvironment(sc.hadoopConfiguration(), System.getenv());
     return new Handle(sc, marker.equals(context.getConf().get(OWNER_KEY, "")));
   }
 
@@ -95,5 +99,48 @@ public final class SparkContexts {
     if (conf.get("fs.s3.impl") == null) {
       conf.set("fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
     }
+  }
+
+  /**
+   * Points s3a at the S3 endpoint of the SDK's standard variables ({@code AWS_ENDPOINT_URL_S3}, else
+   * {@code AWS_ENDPOINT_URL}) when the configuration names none, so the job reads the same local S3
+   * server as the AWS CLI and the SDK clients: path-style access (a local server has no per-bucket
+   * host names), TLS as the URL says, the region from {@code AWS_REGION}. Credentials keep s3a's own
+   * chain, which reads {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}.
+   */
+  static void s3aEndpointFromEnvironment(Configuration conf, java.util.Map<String, String> env) {
+    String endpoint = firstNonBlank(env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
+    if (endpoint == null || configured(conf, "fs.s3a.endpoint")) {
+      return;
+    }
+    conf.set("fs.s3a.endpoint", endpoint);
+    if (!configured(conf, "fs.s3a.path.style.access")) {
+      conf.set("fs.s3a.path.style.access", "true");
+    }
+    if (!configured(conf, "fs.s3a.connection.ssl.enabled")) {
+      conf.set("fs.s3a.connection.ssl.enabled", String.valueOf(endpoint.startsWith("https:")));
+    }
+    if (!configured(conf, "fs.s3a.endpoint.region")) {
+      String region = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+      conf.set("fs.s3a.endpoint.region", region == null ? "us-east-1" : region);
+    }
+  }
+
+  /** Whether someone set {@code key}: Spark fills in {@code fs.s3a.endpoint} with AWS's own by default. */
+  private static boolean configured(Configuration conf, String key) {
+    if (conf.get(key) == null) {
+      return false;
+    }
+    String[] sources = conf.getPropertySources(key);
+    return sources == null || !java.util.Arrays.asList(sources).contains(SPARK_DEFAULTS_SOURCE);
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
   }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * {@code --output dynamodb}: one item per file in the results table, written from the executors by
@@ -51,7 +52,14 @@ public final class DynamoDbOutput implements ResultOutput {
   @Override
   public void write(JavaRDD<FileResult> results) throws OutputFailedException {
     SparkContext sc = results.context();
-    DynamoDbTarget target = DynamoDbTarget.resolve(table, sc.hadoopConfiguration());
+    DynamoDbTarget target;
+    try {
+      target = DynamoDbTarget.resolve(table, sc.hadoopConfiguration());
+    } catch (SdkClientException | IllegalArgumentException e) {
+      throw new OutputFailedException("DynamoDB", "no region or a bad endpoint for table " + table
+          + " (set AWS_REGION / AWS_ENDPOINT_URL_DYNAMODB or dynamodb.region / dynamodb.endpoint): "
+          + DynamoDbPreflight.firstLine(e.getMessage()), e);
+    }
     new DynamoDbPreflight(target, PREFLIGHT_TIMEOUT).check();
     JobConf conf = jobConf(sc, target, results.getNumPartitions());
     Duration stall = Duration.ofSeconds(sc.getConf().getLong(STALL_KEY,

@@ -69,12 +69,20 @@ public final class ResultsQueueOutput implements ResultOutput {
           + ": messages go only for written results, and " + String.join(", ", ledger.failed())
           + " failed", null);
     }
-    String r = first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-    String region = r != null ? r : new DefaultAwsRegionProviderChain().getRegion().id();
     String e = first(results.context().hadoopConfiguration().get(ENDPOINT_KEY),
         env.get("AWS_ENDPOINT_URL_SQS"), env.get("AWS_ENDPOINT_URL"));
+    String region;
+    URI endpoint;
+    try {
+      String r = first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+      region = r != null ? r : new DefaultAwsRegionProviderChain().getRegion().id();
+      endpoint = e == null ? null : URI.create(e);
+    } catch (SdkException | IllegalArgumentException x) {
+      throw new OutputFailedException("SQS", "no region or a bad endpoint for queue " + queueUrl
+          + " (set AWS_REGION / AWS_ENDPOINT_URL_SQS): " + DynamoDbPreflight.firstLine(x.getMessage()), x);
+    }
     long sent = 0;
-    try (SqsClient sqs = client(region, e == null ? null : URI.create(e))) {
+    try (SqsClient sqs = client(region, endpoint)) {
       List<SendMessageBatchRequestEntry> batch = new ArrayList<>(MAX_ENTRIES);
       int batchBytes = 0;
       Iterator<FileResult> it = results.toLocalIterator();

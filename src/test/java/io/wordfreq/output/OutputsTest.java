@@ -16,6 +16,7 @@ class OutputsTest {
   @Test
   void makesOneOutputPerSpecInOrder() {
     List<ResultOutput> outs = OutputFactory.create(List.of("console", "jsonl:/tmp/x.jsonl"), NONE);
+    assertEquals(2, outs.size());
     assertEquals("console", outs.get(0).describe());
     assertEquals("jsonl:/tmp/x.jsonl", outs.get(1).describe());
   }

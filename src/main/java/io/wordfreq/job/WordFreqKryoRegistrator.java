@@ -9,14 +9,14 @@ import org.apache.spark.serializer.KryoRegistrator;
 
 /**
  * Registers the job's shuffled and collected types with Kryo: partial counts through their compact
- * {@code Externalizable} form; records (which Kryo's field serializer cannot rebuild) through Java
- * serialization — they are few and small.
+ * {@code Externalizable} form; records, which are cached and sent to the driver, field by field
+ * ({@link FileResultKryoSerializer}); the rest (few and small) through Java serialization.
  */
 public final class WordFreqKryoRegistrator implements KryoRegistrator {
   @Override
   public void registerClasses(Kryo kryo) {
     kryo.register(PartialCount.class, new ExternalizableSerializer());
-    kryo.register(FileResult.class, new JavaSerializer());
+    kryo.register(FileResult.class, new FileResultKryoSerializer());
     kryo.register(WordCount.class, new JavaSerializer());
     kryo.register(WorkUnit.class, new JavaSerializer());
     kryo.register(FileSlice.class, new JavaSerializer());

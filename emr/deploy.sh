@@ -34,8 +34,9 @@ role() { # name trust-file [inline-policy-file]
 
 echo "== build: job jar and Lambda package"
 mvn -q -B package -DskipTests
+rm -rf "$work/lambda"
 mvn -q -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/lambda/lib"
-cp target/wordfreq.jar "$work/lambda/lib/"
+cp target/original-wordfreq.jar "$work/lambda/lib/wordfreq.jar" # unshaded: the SDK is already in lib/
 (cd "$work/lambda" && rm -f ../lambda.zip && zip -qr ../lambda.zip lib)
 aws s3 cp target/wordfreq.jar "s3://$WORDFREQ_CODE_BUCKET/wordfreq.jar"
 
@@ -71,9 +72,9 @@ echo "== Lambda functions"
 function_up wordfreq-launcher io.wordfreq.launcher.LaunchLambdaHandler::handleRequest
 function_up wordfreq-nightly io.wordfreq.launcher.NightlyLambdaHandler::handleRequest
 
-echo "== jobs queue: visibility timeout 6 x the function timeout, as Lambda asks"
+echo "== jobs queue: visibility timeout 6 x the function timeout + the batching window, as Lambda asks"
 jobs_url="$(aws sqs get-queue-url --queue-name wordfreq-jobs --query QueueUrl --output text)"
-aws sqs set-queue-attributes --queue-url "$jobs_url" --attributes VisibilityTimeout=360
+aws sqs set-queue-attributes --queue-url "$jobs_url" --attributes VisibilityTimeout=420
 
 echo "== event source mapping (batch size 1000, window 60 s, ReportBatchItemFailures)"
 existing="$(aws lambda list-event-source-mappings --function-name wordfreq-launcher --query 'EventSourceMappings[0].UUID' --output text)"

@@ -48,7 +48,8 @@ public final class NaiveWordCount {
             List<Tuple2<String, Long>> all = new ArrayList<>();
             words.forEach(all::add);
             all.sort((a, b) -> a._2().equals(b._2()) ? a._1().compareTo(b._1()) : Long.compare(b._2(), a._2()));
-            return new ArrayList<>(all.subList(0, Math.min(10, all.size())));
+            List<Tuple2<String, Long>> top10 = new ArrayList<>(all.subList(0, Math.min(10, all.size())));
+            return top10;
           })
           .collect();
       System.out.println("naive: " + top.size() + " files");

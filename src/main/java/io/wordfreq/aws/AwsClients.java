@@ -102,9 +102,12 @@ public final class AwsClients {
     }
   }
 
-  /** The credentials provider: the override, else the SDK's default chain. */
+  /**
+   * The credentials provider: the override, else a new instance of the SDK's default chain (not the
+   * shared {@code DefaultCredentialsProvider.create()}, which closing any one client would break).
+   */
   public AwsCredentialsProvider credentials() {
-    return credentials != null ? credentials : DefaultCredentialsProvider.create();
+    return credentials != null ? credentials : DefaultCredentialsProvider.builder().build();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.wordfreq.cli;
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.Launcher;
 import io.wordfreq.launcher.LauncherParts;
+import io.wordfreq.launcher.LogFormat;
 import io.wordfreq.launcher.LocalStepRunner;
 import io.wordfreq.launcher.QueuePoller;
 import io.wordfreq.launcher.SqsMessageOutcomes;
@@ -49,8 +50,13 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LauncherLogging.configure();
+    LogFormat.oneLine();
     AwsClients aws = AwsClients.fromEnvironment();
+    try {
+      aws.region();
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage()); // no region anywhere: a set-up error, not a failed step
+    }
     try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
       return run(aws, sqs, s3);
     } catch (SdkException e) {
@@ -67,6 +73,11 @@ public final class LaunchCommand implements Callable<Integer> {
           s3, aws::emr, LocalStepRunner.defaultCommand());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!once && visibilityTimeout <= parts.settings().limits().maxWait().toSeconds()) {
+      // Otherwise messages come back while their batch is still gathering.
+      throw new ParameterException(spec.commandLine(), "--visibility-timeout (" + visibilityTimeout + " s) must be longer than --max-wait ("
+          + parts.settings().limits().maxWait().toSeconds() + " s)");
     }
     Launcher launcher = parts.newLauncher(new SqsMessageOutcomes(sqs, jobsQueue), Clock.systemUTC());
     QueuePoller poller = new QueuePoller(sqs, jobsQueue, launcher, Duration.ofSeconds(visibilityTimeout));

@@ -2,6 +2,7 @@ package io.wordfreq.cli;
 
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.LauncherParts;
+import io.wordfreq.launcher.LogFormat;
 import io.wordfreq.launcher.LocalStepRunner;
 import io.wordfreq.launcher.SubmissionFailedException;
 import java.time.Instant;
@@ -30,8 +31,13 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LauncherLogging.configure();
+    LogFormat.oneLine();
     AwsClients aws = AwsClients.fromEnvironment();
+    try {
+      aws.region();
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage()); // no region anywhere: a set-up error, not a failed step
+    }
     try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
       return run(aws, sqs, s3);
     } catch (SdkException e) {

@@ -1,5 +1,8 @@
 package io.wordfreq.counting;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -25,9 +28,10 @@ import java.util.Objects;
  * length check), and at most {@value #MAX_WORD_BYTES} bytes of a token are kept — once the part from its
  * first non-trim character to its last can no longer fit, the rest of the token is only scanned. Trailing
  * trim characters past that point are dropped unstored: if a non-trim character followed them, the word
- * would be too long anyway. The hot loop handles ASCII through one 256-entry table (byte class or lower
- * case) and copies a run of word bytes in a tight loop; only bytes {@code >= 0x80} are decoded. The word is
- * hashed once, when it is counted, eight bytes at a time ({@link WordCounts}).
+ * would be too long anyway. The hot loop copies runs of plain ASCII word bytes eight at a time (SWAR tests
+ * find the first white-space, trim, control or non-ASCII byte and lower-case A-Z in one long), then byte by
+ * byte through one 256-entry table (byte class or lower case); only bytes {@code >= 0x80} are decoded. The
+ * word is hashed once, when it is counted ({@link WordCounts}).
  */
 public final class ClassicTokenizer {
 
@@ -59,6 +63,20 @@ public final class ClassicTokenizer {
     }
   }
 
+  /**
+   * {@link Character#toLowerCase(int)} of every BMP code point, looked up instead of computed: non-Latin text
+   * (Greek, Cyrillic, ...) lower-cases every letter. Simple case mapping keeps BMP code points in the BMP.
+   */
+  private static final char[] LOWER_BMP = new char[0x10000];
+
+  static {
+    for (int cp = 0; cp <= 0xFFFF; cp++) {
+      LOWER_BMP[cp] = (char) Character.toLowerCase(cp);
+    }
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   // States.
   /** Between tokens. */
   private static final int OUT = 0;
@@ -72,7 +90,6 @@ public final class ClassicTokenizer {
   private final WordCounts into;
   /** The kept bytes, with slack so the table's hash can read them eight at a time. */
   private final byte[] word = new byte[MAX_WORD_BYTES + 8];
-  private final byte[] encoded = new byte[4];
   /** A UTF-8 sequence cut by the end of the last {@link #feed}, still possibly valid. */
   private final byte[] pending = new byte[4];
   private int pendingLen;
@@ -107,31 +124,50 @@ public final class ClassicTokenizer {
       int b = buf[i] & 0xFF;
       int t = CLASS_OR_LOWER[b];
       if (t >= 0) {
-        if (st == CORE && n < MAX_WORD_BYTES) {
-          // The hot loop: a run of ASCII word bytes, copied lower-cased, up to the word limit.
-          int stop = Math.min(end, i + (MAX_WORD_BYTES - n));
-          do {
-            w[n++] = (byte) t;
-            if (++i == stop) {
-              break;
-            }
-            t = CLASS_OR_LOWER[buf[i] & 0xFF];
-          } while (t >= 0);
-          cl = n;
-          continue;
-        }
-        if (st == CORE) {
-          st = SKIP;
-        } else if (st != SKIP) {
+        if (st != CORE) {
+          if (st == SKIP) {
+            i = skipRun(buf, i, end);
+            continue;
+          }
           if (st == OUT) {
             lead = 0;
           }
           st = CORE;
-          w[0] = (byte) t;
-          n = 1;
-          cl = 1;
+          n = 0;
         }
-        i++;
+        if (n < MAX_WORD_BYTES) {
+          // The hot loop: a run of ASCII word bytes, copied lower-cased, up to the word limit. Eight bytes
+          // at a time while they are plain (SWAR), so a short word ends without a mispredicted byte loop.
+          while (end - i >= 8 && MAX_WORD_BYTES - n >= 8) {
+            long x = (long) LONGS.get(buf, i);
+            LONGS.set(w, n, toLowerAscii(x));
+            long special = special(x);
+            if (special != 0) {
+              int k = Long.numberOfTrailingZeros(special) >>> 3;
+              n += k;
+              i += k;
+              break;
+            }
+            n += 8;
+            i += 8;
+          }
+          // Byte by byte: the tail of the buffer, words near the limit, and control bytes and DEL (word bytes
+          // the eight-byte test leaves to this loop).
+          int stop = Math.min(end, i + (MAX_WORD_BYTES - n));
+          while (i < stop) {
+            t = CLASS_OR_LOWER[buf[i] & 0xFF];
+            if (t < 0) {
+              break;
+            }
+            w[n++] = (byte) t;
+            i++;
+          }
+          cl = n;
+        } else {
+          // One more non-trim byte: the trimmed word would pass the limit.
+          st = SKIP;
+          i++;
+        }
       } else if (t == SPACE) {
         if (st == CORE && lead + n > MAX_SKIPPED_LENGTH) {
           into.add(w, 0, cl);
@@ -175,16 +211,61 @@ public final class ClassicTokenizer {
     endToken();
   }
 
-  /** Decodes the non-ASCII sequence at {@code buf[i]}; returns the index after it. */
-  private int highByte(byte[] buf, int i, int end) {
-    int r = GoUtf8.decode(buf, i, end);
-    if (r == GoUtf8.NEED_MORE) {
-      pendingLen = end - i;
-      System.arraycopy(buf, i, pending, 0, pendingLen);
-      return end;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long ONES = 0x0101010101010101L;
+
+  /**
+   * The high bit of each byte of {@code x} (eight bytes, little-endian) that the eight-byte loop must not
+   * pass: non-ASCII, below {@code '#'} (white space, control bytes, {@code ! "}), DEL, and {@code ' , . ?}.
+   * Each test works on the low seven bits with the high bit forced on, so no borrow crosses a byte.
+   */
+  private static long special(long x) {
+    long y = (x & ~HIGHS) | HIGHS;
+    long s = (x & HIGHS)
+        | ~(y - 0x23 * ONES)
+        | (y - 0x7F * ONES)
+        | isByte(y, 0x27) | isByte(y, 0x2C) | isByte(y, 0x2E) | isByte(y, 0x3F);
+    return s & HIGHS;
+  }
+
+  /** High bit set in each byte of {@code y} (low seven bits, high bit forced on) equal to {@code c}. */
+  private static long isByte(long y, int c) {
+    return ~((y ^ (c * ONES)) - ONES);
+  }
+
+  /** {@code A-Z} to {@code a-z} in each byte: add 0x20 where {@code 0x41 <= b <= 0x5A}; other bytes are kept. */
+  private static long toLowerAscii(long x) {
+    long y = (x & ~HIGHS) | HIGHS;
+    long upper = (y - 0x41 * ONES) & ~(y - 0x5B * ONES) & HIGHS;
+    return x + (upper >>> 2);
+  }
+
+  /** In a too-long token: passes ASCII bytes other than white space; returns where to look next. */
+  private static int skipRun(byte[] buf, int i, int end) {
+    while (i < end) {
+      int t = CLASS_OR_LOWER[buf[i] & 0xFF];
+      if (t == SPACE || t == HIGH) {
+        break;
+      }
+      i++;
     }
-    codePoint(r >>> 3);
-    return i + (r & 7);
+    return i;
+  }
+
+  /** Decodes the non-ASCII sequences from {@code buf[i]} on; returns the index of the next ASCII byte (or end). */
+  private int highByte(byte[] buf, int i, int end) {
+    // Stay here while the bytes are non-ASCII: non-Latin text and binary data are runs of them.
+    do {
+      int r = GoUtf8.decode(buf, i, end);
+      if (r == GoUtf8.NEED_MORE) {
+        pendingLen = end - i;
+        System.arraycopy(buf, i, pending, 0, pendingLen);
+        return end;
+      }
+      codePoint(r >>> 3);
+      i += r & 7;
+    } while (i < end && buf[i] < 0);
+    return i;
   }
 
   /** Completes the sequence cut by the last feed with the first bytes of this one. */
@@ -222,27 +303,25 @@ public final class ClassicTokenizer {
       endToken();
       return;
     }
-    // Non-ASCII code points are never trim characters; their lower case may be ASCII (İ → i, K → k).
-    int k = GoUtf8.encode(Character.toLowerCase(cp), encoded, 0);
-    switch (state) {
-      case SKIP:
+    if (state != CORE) {
+      if (state == SKIP) {
         return;
-      case OUT:
+      }
+      if (state == OUT) {
         leading = 0;
-        // fall through
-      case LEAD:
-        state = CORE;
-        len = 0;
-        // fall through
-      default:
-        if (len + k > MAX_WORD_BYTES) {
-          state = SKIP;
-          return;
-        }
-        System.arraycopy(encoded, 0, word, len, k);
-        len += k;
-        coreLen = len;
+      }
+      state = CORE;
+      len = 0;
     }
+    // Non-ASCII code points are never trim characters; their lower case may be ASCII (İ → i, K → k).
+    // The word buffer has room for one code point past the limit, so encode first and check after.
+    int k = GoUtf8.encode(cp <= 0xFFFF ? LOWER_BMP[cp] : Character.toLowerCase(cp), word, len);
+    if (len + k > MAX_WORD_BYTES) {
+      state = SKIP;
+      return;
+    }
+    len += k;
+    coreLen = len;
   }
 
   private void endToken() {

@@ -23,6 +23,8 @@ import java.util.List;
  */
 public final class WordCounts {
   private static final int INITIAL_SLOTS = 1 << 10;
+  /** Spare bytes kept at the end of the pool, so words can be read eight bytes at a time. */
+  private static final int SLACK = 8;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private byte[] pool = new byte[1 << 12];
@@ -103,13 +105,25 @@ public final class WordCounts {
     return (int) h;
   }
 
-  /** Compares eight bytes at a time while it can. */
+  /**
+   * Compares eight bytes at a time; the last partial long is read whole and masked when both arrays have
+   * room past the words (the pool always keeps {@value #SLACK} spare bytes; the tokenizer's buffer too), so
+   * a short word is one compare with no loop to mispredict.
+   */
   private static boolean sameBytes(byte[] a, int aOff, byte[] b, int bOff, int len) {
     int k = 0;
     for (; len - k >= 8; k += 8) {
       if ((long) LONGS.get(a, aOff + k) != (long) LONGS.get(b, bOff + k)) {
         return false;
       }
+    }
+    int rest = len - k;
+    if (rest == 0) {
+      return true;
+    }
+    if (a.length - (aOff + k) >= 8 && b.length - (bOff + k) >= 8) {
+      long diff = (long) LONGS.get(a, aOff + k) ^ (long) LONGS.get(b, bOff + k);
+      return (diff & (-1L >>> (64 - 8 * rest))) == 0;
     }
     for (; k < len; k++) {
       if (a[aOff + k] != b[bOff + k]) {
@@ -120,11 +134,11 @@ public final class WordCounts {
   }
 
   private int newWord(byte[] buf, int off, int len) {
-    if (poolUsed + len > pool.length || poolUsed + len < 0) {
-      long want = Math.max((long) pool.length * 2, (long) poolUsed + len);
+    if ((long) poolUsed + len + SLACK > pool.length) {
+      long want = Math.max((long) pool.length * 2, (long) poolUsed + len + SLACK);
       if (want > Integer.MAX_VALUE - 16) {
         want = Integer.MAX_VALUE - 16;
-        if (poolUsed + (long) len > want) {
+        if (poolUsed + (long) len + SLACK > want) {
           throw new IllegalStateException("word table is full: more than 2 GB of distinct words");
         }
       }

@@ -37,7 +37,7 @@ public final class CountRunner {
     long t0 = System.nanoTime();
     CountJob job = new CountJob(sc, settings);
     WorkPlan plan = job.plan(inputs, manifests);
-    report.plan(plan, settings.runId());
+    report.plan(plan, settings.runId(), (System.nanoTime() - t0) / 1e9);
 
     JavaRDD<FileResult> results = job.results(plan).persist(StorageLevel.MEMORY_AND_DISK());
     TaskProgress progress = TaskProgress.attach(sc, plan.tasks(), report);

@@ -93,10 +93,30 @@ public final class InputLister {
       out.add(toInput(fs, st));
       return;
     }
+    if ("file".equals(fs.getScheme())) {
+      walk(fs, st.getPath(), out);
+      return;
+    }
+    // Object stores answer a recursive listFiles with one flat listing of the prefix.
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(st.getPath(), true);
     while (it.hasNext()) {
       LocatedFileStatus f = it.next();
       if (f.isFile() && include.matches(f.getPath().getName())) {
+        out.add(toInput(fs, f));
+      }
+    }
+  }
+
+  /**
+   * Walks a local folder with listStatus. (The local file system's listFiles builds a
+   * LocatedFileStatus per file, which reads owner and permissions by running a process per file:
+   * 50 s for 6,000 files.)
+   */
+  private void walk(FileSystem fs, Path dir, List<InputFile> out) throws IOException {
+    for (FileStatus f : fs.listStatus(dir)) {
+      if (f.isDirectory()) {
+        walk(fs, f.getPath(), out);
+      } else if (include.matches(f.getPath().getName())) {
         out.add(toInput(fs, f));
       }
     }

@@ -11,9 +11,11 @@ public final class RunReport {
     this.err = err;
   }
 
-  public void plan(WorkPlan p, String runId) {
-    err.printf(Locale.ROOT, "wordfreq: run %s: %,d files, %s, %,d tasks (%,d packed, %,d ranges of %,d split files)%s%n",
-        runId, p.files(), mb(p.bytes()), p.tasks(), p.packed().size(), p.ranges().size(), p.splitFiles(),
+  /** The plan, and how long listing and planning took. */
+  public void plan(WorkPlan p, String runId, double seconds) {
+    err.printf(Locale.ROOT,
+        "wordfreq: run %s: %,d files, %s, %,d tasks (%,d packed, %,d ranges of %,d split files), planned in %.1f s%s%n",
+        runId, p.files(), mb(p.bytes()), p.tasks(), p.packed().size(), p.ranges().size(), p.splitFiles(), seconds,
         p.missing().isEmpty() ? "" : String.format(Locale.ROOT, ", %,d manifest entries not found", p.missing().size()));
   }
 

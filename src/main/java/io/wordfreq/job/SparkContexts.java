@@ -1,5 +1,6 @@
 package io.wordfreq.job;
 
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -77,6 +78,11 @@ public final class SparkContexts {
       String source = String.valueOf(ctx.getConfiguration().getConfigurationSource().getLocation());
       if (source.endsWith("org/apache/spark/log4j2-defaults.properties")) {
         Configurator.setRootLevel(Level.WARN);
+        // As in the jar's log4j2.properties: noise that says nothing about the job.
+        for (String quiet : List.of("org.apache.hadoop.util.NativeCodeLoader", "org.apache.spark.util.Utils",
+            "org.apache.hadoop.mapred.FileOutputCommitter", "org.apache.hadoop.metrics2.impl.MetricsConfig")) {
+          Configurator.setLevel(quiet, Level.ERROR);
+        }
       }
     }
   }

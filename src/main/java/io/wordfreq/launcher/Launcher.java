@@ -51,7 +51,8 @@ public final class Launcher {
         }
       }
     }
-    dropped.forEach(o -> LOG.log(Level.INFO, "dropped {0}: does not match include ''{1}''", o.uri(), selection.include()));
+    dropped.forEach(o -> LOG.log(Level.INFO, "dropped {0}: {1}", o.uri(),
+        o.key().startsWith(ManifestStore.PREFIX) ? "the launcher's own object" : "does not match include '" + selection.include() + "'"));
     if (accepted.isEmpty()) {
       LOG.log(Level.INFO, "message {0} acknowledged, nothing to count ({1})", message.id(), read.description());
       outcomes.acknowledge(List.of(message));

@@ -34,6 +34,7 @@ public final class LauncherParts {
 
   /** For the Lambda handlers: settings from the environment, SDK clients from the standard places. */
   public static LauncherParts fromEnvironment() {
+    LogFormat.oneLine();
     AwsClients aws = AwsClients.fromEnvironment();
     return new LauncherParts(LauncherSettings.fromEnvironment(System.getenv()), aws.s3(), aws::emr, LocalStepRunner.defaultCommand());
   }

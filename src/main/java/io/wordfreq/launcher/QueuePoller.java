@@ -47,7 +47,7 @@ public final class QueuePoller {
   public void run(BooleanSupplier stop) {
     while (!stop.getAsBoolean()) {
       long untilDue = launcher.millisUntilDue();
-      int wait = (int) Math.min(MAX_LONG_POLL_SECONDS, Math.max(0, untilDue / 1000));
+      int wait = (int) Math.min(MAX_LONG_POLL_SECONDS, Math.max(1, untilDue / 1000)); // at least 1 s: no busy loop near the due time
       offer(receive(wait));
       launcher.flushIfDue();
     }

@@ -75,7 +75,7 @@ public final class LocalServers implements AutoCloseable {
         ports.put(kind, running.get().port);
       } else {
         Files.deleteIfExists(config.pidFile(kind));
-        ports.put(kind, choosePort(kind, config.port(kind)));
+        ports.put(kind, choosePort(kind, portToStart(kind, config, reused)));
       }
     }
     LocalEndpoints endpoints = endpoints(config, ports);
@@ -188,6 +188,30 @@ public final class LocalServers implements AutoCloseable {
         config.region(),
         config.accessKeyId(),
         config.secretAccessKey());
+  }
+
+  /**
+   * The port to start a server on: the configured one, except that a restarted SQS server takes the
+   * port a still-running S3 server sends its events to.
+   */
+  private static int portToStart(
+      ServerKind kind, LocalConfig config, Map<ServerKind, ServerProcess> reused) {
+    if (kind == ServerKind.SQS && reused.containsKey(ServerKind.S3)) {
+      Optional<Integer> notified = reused.get(ServerKind.S3).notifiedSqsPort();
+      if (notified.isPresent()) {
+        return notified.get();
+      }
+    }
+    return config.port(kind);
+  }
+
+  /** Stops one of the servers this instance started (tests of a service going away). */
+  public synchronized void stop(ServerKind kind) {
+    ServerProcess process = started.get(kind);
+    if (process == null) {
+      throw new IllegalArgumentException(kind.displayName() + " was not started by this instance");
+    }
+    process.stop(config);
   }
 
   /** The requested port if free, or any free port for 0. */

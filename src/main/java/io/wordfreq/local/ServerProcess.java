@@ -70,6 +70,17 @@ final class ServerProcess {
     }
   }
 
+  /** For the S3 server: the port of the SQS server it sends events to, from its command line. */
+  Optional<Integer> notifiedSqsPort() {
+    String prefix = "-Dwordfreq.s3.notify.queueUrl=";
+    return handle.info().arguments().stream()
+        .flatMap(java.util.Arrays::stream)
+        .filter(a -> a.startsWith(prefix))
+        .findFirst()
+        .map(a -> java.net.URI.create(a.substring(prefix.length())).getPort())
+        .filter(p -> p > 0);
+  }
+
   /**
    * Waits until the server accepts connections on its port.
    *

@@ -47,6 +47,23 @@ class ClassicTokenizerTest {
   }
 
   @Test
+  void controlBytesAndDelAreWordBytes() {
+    assertEquals(Map.of("ab\u0000cd\u007Fef\u0008gh\u001Bij", 1L, "abcdefghij\u007F", 1L),
+        words("AB\u0000CD\u007FEF\u0008GH\u001BIJ ABCDEFGHIJ\u007F"));
+  }
+
+  @Test
+  void longWordsCrossEightByteBoundariesWithEveryPunctuationPosition() {
+    // Exercises the eight-byte loop: a trim or white-space byte at each offset of a long word.
+    for (int at = 0; at < 20; at++) {
+      for (String mark : new String[] {".", ",", "'", "?", "!", "\"", " ", "\t", "É", "Q"}) {
+        String text = "ABCDEFGHIJKLMNOPQRST".substring(0, at) + mark + "UVWXYZ[]^_`{|}~@0123456789#$%&()*+-/:;<=>";
+        assertEquals(GoWorkerOracle.count(utf8(text)), words(text), text);
+      }
+    }
+  }
+
+  @Test
   void emptyAndBlankTextsCountNothing() {
     assertEquals(Map.of(), words(""));
     assertEquals(Map.of(), words(" \t\r\n\u3000\u00A0 "));

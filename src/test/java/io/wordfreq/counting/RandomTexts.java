@@ -13,7 +13,7 @@ final class RandomTexts {
   private static final String[] PIECES = {
       "the", "The", "BOOK", "book,", "books", "'tis'", "'tis", "...", "!?", "\"quoted\"", "wait...what",
       "İstanbul", "İİİİ", "ȺȺ", "Ⱥ", "\u212Aelvin", "\u212A", "ΣΟΦΙΑ", "naïve", "日本語", "😀", "é", "\u200B",
-      "\u001F", "(paren)", ".", ",", "'", "\"", "?", "!"};
+      "\u001F", "\u007F", "\u0000", "(paren)", "LONGERWORDS", "MiXeDcAsEwOrDs", "abcdefghijklmnop", "[@`{~]", ".", ",", "'", "\"", "?", "!"};
   private static final int[][] RAW = {
       {0x80}, {0xBF, 0x80}, {0xC0, 0xAF}, {0xED, 0xA0, 0x80}, {0xE2, 0x82}, {0xE2, 0x82, 0x41}, {0xFF},
       {0xF0, 0x9F}, {0xF0, 0x9F, 0x98}, {0xF4, 0x90, 0x80, 0x80}, {0xE0, 0x80, 0x80}, {0xC2}, {0xE3, 0x80},

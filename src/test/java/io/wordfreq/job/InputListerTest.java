@@ -54,9 +54,11 @@ class InputListerTest {
   void readsAManifestAndKeepsEntriesNotFoundAsMissing() throws Exception {
     Files.writeString(dir.resolve("a.txt"), "alpha");
     Path manifest = Files.writeString(dir.resolve("batch.manifest"),
-        "# a batch\n" + dir.resolve("a.txt").toUri() + "\n\n" + dir.resolve("gone.txt").toUri() + "\n");
+        "# a batch\n" + dir.resolve("a.txt").toUri() + "\n\n" + dir.resolve("gone.txt").toUri() + "\n"
+            + "file:" + dir.resolve("a b.txt") + "\n");
+    Files.writeString(dir.resolve("a b.txt"), "spaced");
     ListedInputs listed = lister().list(List.of(), List.of(manifest.toString()));
-    assertEquals(List.of("a.txt"), names(listed));
+    assertEquals(List.of("a b.txt", "a.txt"), names(listed));
     assertEquals(1, listed.missing().size());
     assertTrue(listed.missing().get(0).uri().endsWith("gone.txt"));
   }
@@ -67,5 +69,6 @@ class InputListerTest {
     assertEquals("bucket/k.txt", Filenames.of("s3://bucket/k.txt"));
     assertEquals("/data/k.txt", Filenames.of("hdfs://nn:8020/data/k.txt"));
     assertEquals("/tmp/k.txt", Filenames.of("file:/tmp/k.txt"));
+    assertEquals("bucket/my file.txt", Filenames.of("s3://bucket/my file.txt"));
   }
 }

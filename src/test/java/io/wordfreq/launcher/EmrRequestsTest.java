@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What the launcher sends to EMR. The EMR control plane has no local server, so these tests point
@@ -133,6 +137,29 @@ class EmrRequestsTest {
     endpoint.failWith("Steps cannot be added right now");
     SubmissionFailedException e = assertThrows(SubmissionFailedException.class, () -> runner(byName()).run(steps.forManifest("b", "s3://p/m.txt")));
     assertTrue(e.getMessage().contains("Steps cannot be added right now"), e.getMessage());
+  }
+
+  @Test
+  void nightlyScheduledEventSubmitsOneStepForTheWholePrefix() throws Exception {
+    endpoint.addCluster("j-WF", "wordfreq", "WAITING");
+    LauncherSettings settings = new LauncherSettings(List.of("wordfreq-processing"), "*.txt", BatchLimits.defaults(),
+        new StepSettings("s3://wordfreq-code/wordfreq.jar", StepSettings.MAIN_CLASS, List.of(StepSettings.EMR_DDB_JAR), "wordfreq", null),
+        RunnerKind.EMR, byName());
+    try (S3Client unused = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
+      NightlyLambdaHandler handler = new NightlyLambdaHandler(new LauncherParts(settings, unused, runner(byName())), "s3://wordfreq-processing/");
+
+      handler.handleRequest(Map.of("prefix", "s3://wordfreq-processing/2026/11/"), null);
+      handler.handleRequest(Map.of("detail-type", "Scheduled Event", "source", "aws.events"), null);
+      assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("prefix", "/not/s3"), null));
+    }
+
+    List<List<String>> inputs = new ArrayList<>();
+    endpoint.requests().stream().filter(r -> r.operation().equals("AddJobFlowSteps")).forEach(r -> {
+      List<String> args = texts(r.body().get("Steps").get(0).get("HadoopJarStep").get("Args"));
+      inputs.add(args.subList(args.indexOf("count"), args.indexOf("--output")));
+    });
+    assertEquals(List.of(List.of("count", "--input", "s3://wordfreq-processing/2026/11/", "--include", "*.txt"),
+        List.of("count", "--input", "s3://wordfreq-processing/", "--include", "*.txt")), inputs);
   }
 
   private static List<String> texts(JsonNode array) {

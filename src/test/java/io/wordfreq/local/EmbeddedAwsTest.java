@@ -76,7 +76,9 @@ class EmbeddedAwsTest {
     assertEquals("aws:s3", record.path("eventSource").asText());
     assertEquals("ObjectCreated:Put", record.path("eventName").asText());
     assertEquals(aws.region(), record.path("awsRegion").asText());
-    Instant.parse(record.path("eventTime").asText());
+    String eventTime = record.path("eventTime").asText();
+    assertTrue(eventTime.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), eventTime);
+    Instant.parse(eventTime);
     assertEquals(PROCESSING, record.at("/s3/bucket/name").asText());
     assertEquals("arn:aws:s3:::" + PROCESSING, record.at("/s3/bucket/arn").asText());
     assertEquals("put/a+b.txt", record.at("/s3/object/key").asText());

@@ -21,14 +21,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Starting, reusing, stopping and restarting the servers as {@code local up} / {@code local down} do:
- * a second start reuses what runs, stopping leaves no process, state survives a restart.
+ * a second start reuses what runs (and restarts only what went away), stopping leaves no process,
+ * state survives a restart.
  */
 class LocalServersLifecycleTest {
 
   @Test
   void upTwiceReusesDownStopsAllAndStateSurvivesRestart(@TempDir Path dir) throws Exception {
     LocalServers first = LocalServers.start(LocalConfig.freePorts(dir), true);
-    Map<ServerKind, Long> pids = first.startedPids();
+    Map<ServerKind, Long> pids = new java.util.EnumMap<>(first.startedPids());
     assertEquals(3, pids.size());
     first.ensureResources();
     LocalEndpoints endpoints = first.endpoints();
@@ -45,6 +46,22 @@ class LocalServersLifecycleTest {
     assertTrue(pids.values().stream().allMatch(pid -> ProcessHandle.of(pid).isPresent()),
         "closing the reusing instance stops nothing");
 
+    // SQS went away: "up" starts only SQS, on the port the running S3 server sends its events to.
+    first.stop(ServerKind.SQS);
+    LocalServers third = LocalServers.start(LocalConfig.freePorts(dir), true);
+    assertEquals(List.of(ServerKind.SQS), third.startedServers());
+    assertEquals(endpoints, third.endpoints());
+    try (S3Client s3 = endpoints.clients().s3();
+        SqsClient sqs = endpoints.clients().sqs()) {
+      s3.putObject(
+          b -> b.bucket(LocalEndpoints.PROCESSING_BUCKET).key("after restart.txt"),
+          RequestBody.fromString("words"));
+      var events = sqs.receiveMessage(b -> b.queueUrl(endpoints.jobsQueueUrl()).waitTimeSeconds(5)).messages();
+      assertEquals(1, events.size());
+      assertTrue(events.get(0).body().contains("\"key\":\"after+restart.txt\""), events.get(0).body());
+    }
+    pids.put(ServerKind.SQS, third.startedPids().get(ServerKind.SQS));
+
     // "down"
     List<String> stopped = LocalServers.stopAll(dir);
     assertEquals(3, stopped.size(), stopped.toString());
@@ -53,13 +70,14 @@ class LocalServersLifecycleTest {
     }
     assertEquals(List.of(), LocalServers.stopAll(dir), "down twice stops nothing");
     first.close(); // nothing left to stop
+    third.close();
 
     // Restart on other ports: the object, the item and the queued message are still there.
     try (LocalServers again = LocalServers.start(LocalConfig.freePorts(dir), true)) {
       assertEquals(3, again.startedServers().size());
       again.ensureResources();
       AwsWrites.assertStillThere(again.endpoints());
-      pids = again.startedPids();
+      pids = new java.util.EnumMap<>(again.startedPids());
     }
     for (long pid : pids.values()) {
       assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid);

@@ -59,16 +59,22 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     if (!bucket.equals(bucketName) || key == null || !key.endsWith(suffix)) {
       return;
     }
-    // Size and ETag as stored, whichever way the object got there.
-    HeadObjectResponse head = delegate().blobMetadata(bucketName, key);
-    long size = head.contentLength() == null ? 0L : head.contentLength();
-    String body = events.objectCreated(eventName, bucketName, key, size, head.eTag());
     try {
-      sender.send(body);
+      // Size and ETag as stored, whichever way the object got there.
+      HeadObjectResponse head = delegate().blobMetadata(bucketName, key);
+      long size = head.contentLength() == null ? 0L : head.contentLength();
+      sender.send(events.objectCreated(eventName, bucketName, key, size, head.eTag()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      report(bucketName, key, e);
     } catch (Exception e) {
-      // The object is stored either way; S3 does not fail a PUT for a notification either.
-      System.err.println(
-          "wordfreq S3 server: event for s3://" + bucketName + "/" + key + " NOT sent: " + e);
+      // The object is stored either way; S3 does not fail a write for a notification either.
+      report(bucketName, key, e);
     }
+  }
+
+  private static void report(String bucketName, String key, Exception e) {
+    System.err.println(
+        "wordfreq S3 server: event for s3://" + bucketName + "/" + key + " NOT sent: " + e);
   }
 }

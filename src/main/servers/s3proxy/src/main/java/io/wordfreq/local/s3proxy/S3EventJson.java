@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class S3EventJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PRINCIPAL = "AWS:WORDFREQLOCAL";
+  /** As S3 writes it: always milliseconds, always UTC. */
+  private static final DateTimeFormatter EVENT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final String region;
   private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000L);
@@ -30,9 +33,7 @@ final class S3EventJson {
     record.put("eventVersion", "2.1");
     record.put("eventSource", "aws:s3");
     record.put("awsRegion", region);
-    record.put(
-        "eventTime",
-        DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    record.put("eventTime", EVENT_TIME.format(Instant.now()));
     record.put("eventName", eventName);
     record.putObject("userIdentity").put("principalId", PRINCIPAL);
     record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");

@@ -19,11 +19,14 @@ public final class OutputFactory {
    */
   public static List<ResultOutput> create(List<String> specs, OutputSettings settings) {
     List<ResultOutput> outputs = new ArrayList<>();
+    boolean queue = settings.resultsQueueUrl() != null && !settings.resultsQueueUrl().isBlank();
+    // With a results queue, the outputs before it report their failures to it.
     WriteLedger ledger = new WriteLedger();
     for (String spec : specs) {
-      outputs.add(ledger.track(create(spec, settings)));
+      ResultOutput out = create(spec, settings);
+      outputs.add(queue ? ledger.track(out) : out);
     }
-    if (settings.resultsQueueUrl() != null && !settings.resultsQueueUrl().isBlank()) {
+    if (queue) {
       outputs.add(new ResultsQueueOutput(settings.resultsQueueUrl(), ledger));
     }
     return outputs;

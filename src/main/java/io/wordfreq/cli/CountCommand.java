@@ -4,6 +4,7 @@ import io.wordfreq.job.ByteSizes;
 import io.wordfreq.job.CountRunner;
 import io.wordfreq.job.CountSettings;
 import io.wordfreq.job.InputNotFoundException;
+import io.wordfreq.job.InputWarmup;
 import io.wordfreq.job.RunOutcome;
 import io.wordfreq.job.RunReport;
 import io.wordfreq.job.SampleCorpus;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,7 +111,12 @@ public final class CountCommand implements Callable<Integer> {
       }
       System.err.println("wordfreq: no --input given: counting the sample corpus shipped in the jar");
     }
-    try (SparkContexts.Handle spark = SparkContexts.startOrJoin(SparkContexts.conf(master, "wordfreq count " + settings.runId()))) {
+    SparkConf conf = SparkContexts.conf(master, "wordfreq count " + settings.runId());
+    List<String> sources = new ArrayList<>(in);
+    sources.addAll(manifests);
+    InputWarmup warmup = InputWarmup.start(conf, sources);
+    try (SparkContexts.Handle spark = SparkContexts.startOrJoin(conf)) {
+      warmup.await();
       RunOutcome outcome = new CountRunner(spark.sc(), settings, new RunReport(System.err)).run(in, manifests, outs);
       return outcome.exitCode();
     } catch (InputNotFoundException e) {

@@ -51,12 +51,7 @@ public final class LaunchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LogFormat.oneLine();
-    AwsClients aws = AwsClients.fromEnvironment();
-    try {
-      aws.region();
-    } catch (IllegalStateException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage()); // no region anywhere: a set-up error, not a failed step
-    }
+    AwsClients aws = LauncherOptions.awsClients(spec.commandLine());
     try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
       return run(aws, sqs, s3);
     } catch (SdkException e) {

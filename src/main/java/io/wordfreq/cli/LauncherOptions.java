@@ -1,5 +1,6 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.BatchLimits;
 import io.wordfreq.launcher.ClusterTarget;
 import io.wordfreq.launcher.LauncherSettings;
@@ -8,7 +9,9 @@ import io.wordfreq.launcher.StepSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The options {@code launch} and {@code nightly} share: what to count, where steps run and what
@@ -70,6 +73,20 @@ public final class LauncherOptions {
    *
    * @throws IllegalArgumentException on an inconsistent combination (reported as bad usage)
    */
+  /**
+   * The AWS clients from the standard places; no region anywhere is a set-up error (exit 2), not a
+   * failed step.
+   */
+  static AwsClients awsClients(CommandLine commandLine) {
+    AwsClients aws = AwsClients.fromEnvironment();
+    try {
+      aws.region();
+    } catch (IllegalStateException e) {
+      throw new ParameterException(commandLine, e.getMessage());
+    }
+    return aws;
+  }
+
   LauncherSettings settings(Supplier<String> resultsQueueLookup) {
     RunnerKind kind = runner.equalsIgnoreCase("auto") ? RunnerKind.auto(System.getenv()) : RunnerKind.valueOf(runner.toUpperCase());
     String jar = jobJar;

@@ -48,8 +48,7 @@ public final class InputWarmup {
     try {
       // The same Hadoop configuration the context builds, with the same settings SparkContexts adds.
       Configuration hadoop = SparkHadoopUtil.get().newConfiguration(conf);
-      SparkContexts.useS3aForS3(hadoop);
-      SparkContexts.s3aEndpointFromEnvironment(hadoop, System.getenv());
+      SparkContexts.addJobHadoopSettings(hadoop);
       for (String uri : uris) {
         try {
           Path path = new Path(uri);

@@ -42,8 +42,7 @@ public final class SparkContexts {
   public static JavaSparkContext start(SparkConf conf) {
     quietSparkDefaultLogging();
     JavaSparkContext sc = new JavaSparkContext(conf);
-    useS3aForS3(sc.hadoopConfiguration());
-    s3aEndpointFromEnvironment(sc.hadoopConfiguration(), System.getenv());
+    addJobHadoopSettings(sc.hadoopConfiguration());
     return sc;
   }
 
@@ -57,8 +56,7 @@ public final class SparkContexts {
     String marker = java.util.UUID.randomUUID().toString();
     SparkContext context = SparkContext.getOrCreate(conf.clone().set(OWNER_KEY, marker));
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(context);
-    useS3aForS3(sc.hadoopConfiguration());
-    s3aEndpointFromEnvironment(sc.hadoopConfiguration(), System.getenv());
+    addJobHadoopSettings(sc.hadoopConfiguration());
     return new Handle(sc, marker.equals(context.getConf().get(OWNER_KEY, "")));
   }
 
@@ -89,6 +87,12 @@ public final class SparkContexts {
         }
       }
     }
+  }
+
+  /** The Hadoop settings every count run adds to Spark's: {@code s3:} through s3a, s3a's endpoint. */
+  static void addJobHadoopSettings(Configuration conf) {
+    useS3aForS3(conf);
+    s3aEndpointFromEnvironment(conf, System.getenv());
   }
 
   /**

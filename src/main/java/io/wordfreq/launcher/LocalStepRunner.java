@@ -5,7 +5,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,11 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code bin/wordfreq} as a child process (the launcher itself never loads Spark). The exit code
  * decides: 0 is success, anything else a failed submission. The child inherits the environment
  * (endpoints, region, credentials) and this process's output streams.
- *
- * <p>On EMR the cluster's configuration tells Spark how to reach S3; here, when an S3 endpoint is
- * configured ({@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL}), the child gets the s3a
- * settings a local S3 server needs (endpoint, path-style access, region) as {@code spark.hadoop.*}
- * system properties in {@code JAVA_OPTS}.
+ * A local S3 server reaches the child through those variables: the count job points s3a at
+ * {@code AWS_ENDPOINT_URL_S3} itself.
  */
 public final class LocalStepRunner implements StepRunner {
 
@@ -59,7 +55,6 @@ public final class LocalStepRunner implements StepRunner {
     try {
       ProcessBuilder child = new ProcessBuilder(command).inheritIO();
       child.environment().putAll(environment);
-      withS3aSettings(child.environment());
       exit = child.start().waitFor();
     } catch (IOException e) {
       throw new SubmissionFailedException("local runner could not start " + wordfreq + ": " + e.getMessage(), e);
@@ -71,34 +66,5 @@ public final class LocalStepRunner implements StepRunner {
       throw new SubmissionFailedException("local step '" + step.name() + "' exited with " + exit);
     }
     return "local-" + RUNS.incrementAndGet();
-  }
-
-  /** Adds the s3a settings for a configured S3 endpoint to {@code JAVA_OPTS}, unless already there. */
-  static void withS3aSettings(Map<String, String> env) {
-    String endpoint = firstSet(env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
-    String opts = env.getOrDefault("JAVA_OPTS", "");
-    if (endpoint == null || opts.contains("fs.s3a.endpoint")) {
-      return;
-    }
-    Map<String, String> s3a = new HashMap<>();
-    s3a.put("fs.s3a.endpoint", endpoint);
-    s3a.put("fs.s3a.path.style.access", "true");
-    s3a.put("fs.s3a.connection.ssl.enabled", String.valueOf(endpoint.startsWith("https:")));
-    String region = firstSet(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-    if (region != null) {
-      s3a.put("fs.s3a.endpoint.region", region);
-    }
-    StringBuilder more = new StringBuilder(opts);
-    s3a.forEach((key, value) -> more.append(" -Dspark.hadoop.").append(key).append('=').append(value));
-    env.put("JAVA_OPTS", more.toString().trim());
-  }
-
-  private static String firstSet(String... values) {
-    for (String value : values) {
-      if (value != null && !value.isBlank()) {
-        return value.trim();
-      }
-    }
-    return null;
   }
 }

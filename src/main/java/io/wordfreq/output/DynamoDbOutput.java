@@ -55,7 +55,7 @@ public final class DynamoDbOutput implements ResultOutput {
     DynamoDbTarget target;
     try {
       target = DynamoDbTarget.resolve(table, sc.hadoopConfiguration());
-    } catch (SdkClientException | IllegalArgumentException e) {
+    } catch (SdkClientException | IllegalStateException | IllegalArgumentException e) {
       throw new OutputFailedException("DynamoDB", "no region or a bad endpoint for table " + table
           + " (set AWS_REGION / AWS_ENDPOINT_URL_DYNAMODB or dynamodb.region / dynamodb.endpoint): "
           + DynamoDbPreflight.firstLine(e.getMessage()), e);

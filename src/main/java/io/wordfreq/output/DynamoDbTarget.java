@@ -1,5 +1,6 @@
 package io.wordfreq.output;
 
+import io.wordfreq.aws.AwsClients;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -37,13 +37,13 @@ public record DynamoDbTarget(String table, String region, URI endpoint, String a
 
   /** Resolves region and endpoint from the options in {@code conf}, then from {@code env}. */
   public static DynamoDbTarget resolve(String table, Configuration conf, Map<String, String> env) {
-    String region = firstSet(conf.get(REGION_KEY), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-    if (region == null) {
-      region = new DefaultAwsRegionProviderChain().getRegion().id();
-    }
-    String endpoint = firstSet(conf.get(ENDPOINT_KEY), env.get("AWS_ENDPOINT_URL_DYNAMODB"),
-        env.get("AWS_ENDPOINT_URL"));
-    return new DynamoDbTarget(table, region, endpoint == null ? null : URI.create(endpoint),
+    String endpointOption = conf.get(ENDPOINT_KEY);
+    AwsClients aws = AwsClients.builder()
+        .environment(env)
+        .region(conf.get(REGION_KEY))
+        .endpoint(AwsClients.DYNAMODB, endpointOption == null || endpointOption.isBlank() ? null : URI.create(endpointOption.trim()))
+        .build();
+    return new DynamoDbTarget(table, aws.region().id(), aws.endpoint(AwsClients.DYNAMODB).orElse(null),
         conf.get(ACCESS_KEY), conf.get(SECRET_KEY));
   }
 
@@ -94,12 +94,4 @@ public record DynamoDbTarget(String table, String region, URI endpoint, String a
     return "DynamoDbTarget[" + where() + "]";
   }
 
-  private static String firstSet(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.trim();
-      }
-    }
-    return null;
-  }
 }

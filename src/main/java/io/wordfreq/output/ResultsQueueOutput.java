@@ -1,5 +1,6 @@
 package io.wordfreq.output;
 
+import io.wordfreq.aws.AwsClients;
 import io.wordfreq.record.FileResult;
 import io.wordfreq.record.JobResultMessage;
 import java.net.URI;
@@ -12,10 +13,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -69,20 +67,21 @@ public final class ResultsQueueOutput implements ResultOutput {
           + ": messages go only for written results, and " + String.join(", ", ledger.failed())
           + " failed", null);
     }
-    String e = first(results.context().hadoopConfiguration().get(ENDPOINT_KEY),
-        env.get("AWS_ENDPOINT_URL_SQS"), env.get("AWS_ENDPOINT_URL"));
+    String endpointOption = results.context().hadoopConfiguration().get(ENDPOINT_KEY);
+    AwsClients aws;
     String region;
-    URI endpoint;
     try {
-      String r = first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
-      region = r != null ? r : new DefaultAwsRegionProviderChain().getRegion().id();
-      endpoint = e == null ? null : URI.create(e);
-    } catch (SdkException | IllegalArgumentException x) {
+      aws = AwsClients.builder()
+          .environment(env)
+          .endpoint(AwsClients.SQS, endpointOption == null || endpointOption.isBlank() ? null : URI.create(endpointOption.trim()))
+          .build();
+      region = aws.region().id();
+    } catch (SdkException | IllegalStateException | IllegalArgumentException x) {
       throw new OutputFailedException("SQS", "no region or a bad endpoint for queue " + queueUrl
           + " (set AWS_REGION / AWS_ENDPOINT_URL_SQS): " + DynamoDbPreflight.firstLine(x.getMessage()), x);
     }
     long sent = 0;
-    try (SqsClient sqs = client(region, endpoint)) {
+    try (SqsClient sqs = client(aws)) {
       List<SendMessageBatchRequestEntry> batch = new ArrayList<>(MAX_ENTRIES);
       int batchBytes = 0;
       Iterator<FileResult> it = results.toLocalIterator();
@@ -130,16 +129,12 @@ public final class ResultsQueueOutput implements ResultOutput {
     }
   }
 
-  private static SqsClient client(String region, URI endpoint) {
-    SqsClientBuilder b = SqsClient.builder()
-        .region(Region.of(region))
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .apiCallTimeout(Duration.ofSeconds(30)).build());
-    if (endpoint != null) {
-      b.endpointOverride(endpoint);
-    }
-    return b.build();
+  private static SqsClient client(AwsClients aws) {
+    return aws.configure(SqsClient.builder(), AwsClients.SQS)
+        .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(30)).build())
+        .build();
   }
+
 
   private static void sleep(long millis) throws OutputFailedException {
     try {
@@ -150,12 +145,4 @@ public final class ResultsQueueOutput implements ResultOutput {
     }
   }
 
-  private static String first(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v.trim();
-      }
-    }
-    return null;
-  }
 }

@@ -96,7 +96,7 @@ public final class AwsClients {
     } catch (SdkClientException e) {
       if (endpointOverrides.isEmpty()
           && environment.keySet().stream().noneMatch(k -> k.startsWith("AWS_ENDPOINT_URL"))) {
-        throw new IllegalStateException("no AWS region configured: set AWS_REGION", e);
+        throw new IllegalStateException("no AWS region configured: set AWS_REGION (for the embedded servers: source .wordfreq-local/env)", e);
       }
       return LOCAL_FALLBACK_REGION;
     }

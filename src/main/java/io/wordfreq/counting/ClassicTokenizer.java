@@ -24,14 +24,18 @@ import java.util.Objects;
  *       {@value #MAX_WORD_BYTES} bytes.</li>
  * </ol>
  *
+ * <p>Two paths. The fast path ({@link #countWindows}) takes the text 64 bytes at a time between tokens and
+ * counts the plain-ASCII tokens of under 16 bytes that do not start with a trim character — nearly every
+ * token of English — without a byte loop: each is read as two longs, lower-cased in-register, and handed to
+ * the table in batches. Every other token (non-ASCII bytes, 16 bytes or more, a leading trim character, or
+ * cut by the end of a feed) goes through the byte-by-byte path ({@link #scanToken}), which implements every
+ * rule and decodes bytes {@code >= 0x80}.
+ *
  * <p>Memory per token is bounded: leading trim characters are only counted (up to 5, enough for the
  * length check), and at most {@value #MAX_WORD_BYTES} bytes of a token are kept — once the part from its
  * first non-trim character to its last can no longer fit, the rest of the token is only scanned. Trailing
  * trim characters past that point are dropped unstored: if a non-trim character followed them, the word
- * would be too long anyway. The hot loop copies runs of plain ASCII word bytes eight at a time (SWAR tests
- * find the first white-space, trim, control or non-ASCII byte and lower-case A-Z in one long), then byte by
- * byte through one 256-entry table (byte class or lower case); only bytes {@code >= 0x80} are decoded. The
- * word is hashed once, when it is counted ({@link WordCounts}).
+ * would be too long anyway.
  */
 public final class ClassicTokenizer {
 
@@ -114,7 +118,158 @@ public final class ClassicTokenizer {
     if (pendingLen > 0) {
       i = completePending(buf, i, end);
     }
-    // The hot loop works on locals; the rare non-ASCII byte goes through the fields.
+    while (i < end) {
+      if (state == OUT && end - i >= WINDOW + FAST_READ) {
+        i = countWindows(buf, i, end);
+      }
+      if (i < end) {
+        i = scanToken(buf, i, end);
+      }
+    }
+    flushBatch();
+  }
+
+  /** Bytes of text whose white space is found at once, as one 64-bit mask. */
+  private static final int WINDOW = 64;
+  /** Bytes the fast path reads from a token's start: two longs. Shorter ASCII tokens take the fast path. */
+  private static final int FAST_READ = 16;
+  private static final int BATCH = WordCounts.BATCH;
+  /** Counted words waiting for the table, as {@link WordCounts#addInlineBatch} takes them. */
+  private final long[] batch0 = new long[BATCH];
+  private final long[] batch1 = new long[BATCH];
+  private final int[] batchLen = new int[BATCH];
+  private int batched;
+
+  private void flushBatch() {
+    if (batched > 0) {
+      into.addInlineBatch(batch0, batch1, batchLen, batched);
+      batched = 0;
+    }
+  }
+
+  /**
+   * The fast path, entered between tokens. Takes the text 64 bytes at a time: one mask marks its ASCII
+   * white space, another its non-ASCII bytes, so the tokens of a window are found by bit tricks with no
+   * chain from one token to the next. A token of plain ASCII under 16 bytes that does not start with a trim
+   * character (nearly every token of English) is read as two longs, lower-cased, trimmed at its end and
+   * batched for the table; any other token goes through {@link #scanToken}. A token that runs past the window
+   * starts the next window. Returns where it stopped, between tokens: near the end of the buffer, or at a
+   * token of 64 bytes or more.
+   */
+  private int countWindows(byte[] buf, int i, int end) {
+    final int limit = end - (WINDOW + FAST_READ);
+    int k = batched;
+    while (i <= limit) {
+      long white = 0;
+      long high = 0;
+      for (int j = 0; j < WINDOW; j += 8) {
+        long x = (long) LONGS.get(buf, i + j);
+        white |= gather(whiteSpace(x)) << j;
+        high |= gather(x & HIGHS) << j;
+      }
+      // The byte before the window is white space, or the window starts at a token's first byte.
+      long before = (white << 1) | 1;
+      long starts = ~white & before;
+      int next = i + WINDOW;
+      if (high == 0) {
+        // Plain ASCII: a token of 4 bytes or less never counts, so only starts followed by four more word
+        // bytes are visited (the last four starts of the window cannot be judged, so they are visited too).
+        long word = ~white;
+        long counted = starts & ((word & (word >>> 1) & (word >>> 2) & (word >>> 3) & (word >>> 4)) | (0xFL << 60));
+        while (counted != 0) {
+          int s = Long.numberOfTrailingZeros(counted);
+          counted &= counted - 1;
+          int e = s + Long.numberOfTrailingZeros(white >>> s);
+          if (e >= WINDOW) {
+            next = i + s;
+            break;
+          }
+          int at = i + s;
+          int tokenLen = e - s;
+          if (tokenLen >= FAST_READ || CLASS_OR_LOWER[buf[at] & 0xFF] == TRIM) {
+            batched = k;
+            scanToken(buf, at, end);
+            k = batched;
+          } else if (tokenLen > MAX_SKIPPED_LENGTH) {
+            batchAscii(buf, at, tokenLen, k);
+            if (++k == BATCH) {
+              batched = k;
+              flushBatch();
+              k = 0;
+            }
+          }
+        }
+      } else {
+        long ends = white & ~before;
+        while (starts != 0) {
+          int s = Long.numberOfTrailingZeros(starts);
+          int e = Long.numberOfTrailingZeros(ends);
+          if (e == WINDOW) {
+            next = i + s;
+            break;
+          }
+          starts &= starts - 1;
+          ends &= ends - 1;
+          int at = i + s;
+          int tokenLen = e - s;
+          if (tokenLen >= FAST_READ || (high & ((1L << e) - (1L << s))) != 0
+              || CLASS_OR_LOWER[buf[at] & 0xFF] == TRIM) {
+            batched = k;
+            scanToken(buf, at, end);
+            k = batched;
+          } else if (tokenLen > MAX_SKIPPED_LENGTH) {
+            batchAscii(buf, at, tokenLen, k);
+            if (++k == BATCH) {
+              batched = k;
+              flushBatch();
+              k = 0;
+            }
+          }
+        }
+      }
+      if (next == i) {
+        break;
+      }
+      i = next;
+    }
+    batched = k;
+    return i;
+  }
+
+  /**
+   * Puts the ASCII token {@code buf[at, at+tokenLen)} (5 to 15 bytes, not starting with a trim character)
+   * into batch slot {@code k}: lower-cased, trailing trim characters cut, as two longs.
+   */
+  private void batchAscii(byte[] buf, int at, int tokenLen, int k) {
+    int wordLen = tokenLen;
+    while (CLASS_OR_LOWER[buf[at + wordLen - 1] & 0xFF] == TRIM) {
+      wordLen--;
+    }
+    batch0[k] = toLowerAscii((long) LONGS.get(buf, at)) & (-1L >>> (64 - 8 * Math.min(wordLen, 8)));
+    batch1[k] = toLowerAscii((long) LONGS.get(buf, at + 8))
+        & (-1L >>> (128 - 8 * wordLen)) & -(long) ((8 - wordLen) >>> 31);
+    batchLen[k] = wordLen;
+  }
+
+  /** The high bit of each byte of {@code x} that is ASCII white space (tab, LF, VT, FF, CR, space). */
+  private static long whiteSpace(long x) {
+    long y = (x & ~HIGHS) | HIGHS;
+    long space = ~((y ^ (0x20 * ONES)) - ONES);
+    long control = (y - 0x09 * ONES) & ~(y - 0x0E * ONES);
+    return (space | control) & ~x & HIGHS;
+  }
+
+  /** Gathers the high bit of each byte of {@code m} (only high bits set) into the low 8 bits, byte 0 first. */
+  private static long gather(long m) {
+    return ((m >>> 7) * 0x0102040810204080L) >>> 56;
+  }
+
+  /**
+   * The byte-by-byte path: runs the rules over {@code buf[i, end)} until the white space that ends the
+   * current token has been read (or to {@code end}); returns where it stopped.
+   */
+  private int scanToken(byte[] buf, int i, int end) {
+    // The loop works on locals; the rare non-ASCII byte goes through the fields.
     int st = state;
     int n = len;
     int cl = coreLen;
@@ -136,8 +291,8 @@ public final class ClassicTokenizer {
           n = 0;
         }
         if (n < MAX_WORD_BYTES) {
-          // The hot loop: a run of ASCII word bytes, copied lower-cased, up to the word limit. Eight bytes
-          // at a time while they are plain (SWAR), so a short word ends without a mispredicted byte loop.
+          // A run of ASCII word bytes, copied lower-cased, up to the word limit: eight bytes at a time while
+          // they are plain (SWAR) — long tokens come this way.
           while (end - i >= 8 && MAX_WORD_BYTES - n >= 8) {
             long x = (long) LONGS.get(buf, i);
             LONGS.set(w, n, toLowerAscii(x));
@@ -174,6 +329,7 @@ public final class ClassicTokenizer {
         }
         st = OUT;
         i++;
+        break;
       } else if (t == TRIM) {
         if (st == CORE) {
           if (n < MAX_WORD_BYTES) {
@@ -202,7 +358,9 @@ public final class ClassicTokenizer {
     len = n;
     coreLen = cl;
     leading = lead;
+    return i;
   }
+
 
   /** Ends the text: the token in progress, if any, is counted. The tokenizer is then ready for a new text. */
   public void finish() {

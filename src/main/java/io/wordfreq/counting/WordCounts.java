@@ -12,30 +12,48 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Word → count table keyed by UTF-8 byte slices, with no object per token (the idea of Lucene's
- * {@code BytesRefHash}). Each distinct word gets an int id in order of first appearance; its bytes are
- * appended to one growing shared byte pool, so word {@code id} is {@code pool[start[id], start[id+1])}.
- * An open-addressing table (linear probing, at most half full) maps a word to its id; each slot holds the
- * word's 32-bit hash in the high half and {@code id + 1} in the low half (0 = empty), so most probes are
- * decided without touching the pool and growing never rehashes bytes. Counts live in a parallel array.
+ * Word → count table keyed by UTF-8 bytes, with no object per word. Open addressing with linear probing
+ * (at most three quarters full) over one {@code long[]} of four-long entries, 32 bytes, two to a cache
+ * line: the word's first 16 bytes as two little-endian longs (zero past its end), a meta long (the length in
+ * the low 32 bits; for a word longer than 16 bytes, where its whole bytes start in a shared byte pool, in the
+ * high 32), and the count. A word of up to 16 bytes — nearly every word of real text — is found and counted
+ * by reading one cache line, with no byte loop; a longer word also compares its bytes past 16 in the pool.
+ * The slot is the high bits of a multiplicative hash of the two longs and the length.
+ *
+ * <p>The tokenizer hands words over in batches ({@link #addInlineBatch}), already split into longs: the
+ * table first reads every word's slot, so that the cache misses of a batch overlap, then counts them.
  *
  * <p>Not thread-safe: one table per task, merged with {@link #mergeFrom}.
  */
 public final class WordCounts {
+  /** Most words per {@link #addInlineBatch} call. */
+  static final int BATCH = 64;
+  /** Words longer than this keep their bytes in the pool. */
+  static final int INLINE_BYTES = 16;
   private static final int INITIAL_SLOTS = 1 << 10;
-  /** Spare bytes kept at the end of the pool, so words can be read eight bytes at a time. */
-  private static final int SLACK = 8;
+  /** Most slots: the table's array stays a valid Java array (2^30 longs). */
+  private static final int MAX_SLOTS = 1 << 28;
+  private static final int STRIDE = 4;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long K1 = 0x9E3779B97F4A7C15L;
+  private static final long K2 = 0xC2B2AE3D27D4EB4FL;
 
-  private byte[] pool = new byte[1 << 12];
+  private long[] table = new long[INITIAL_SLOTS * STRIDE];
+  /** Right shift that turns a 64-bit hash into a slot: 64 - log2(slots). */
+  private int shift = 64 - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
+  private int slotMask = INITIAL_SLOTS - 1;
+  private int growAt = INITIAL_SLOTS / 4 * 3;
+  private byte[] pool = new byte[0];
   private int poolUsed;
-  /** {@code starts[id]} is where word {@code id} begins in {@link #pool}; {@code starts[size] == poolUsed}. */
-  private int[] starts = new int[INITIAL_SLOTS / 2 + 1];
-  private long[] counts = new long[INITIAL_SLOTS / 2];
-  private long[] slots = new long[INITIAL_SLOTS];
-  private int mask = INITIAL_SLOTS - 1;
   private int size;
   private long total;
+  /** Each batched word's slot, found in the batch's first pass. */
+  private final int[] batchSlots = new int[BATCH];
+  /**
+   * Sum of the values read by each batch's first pass: kept so that the JIT cannot drop those reads, whose
+   * only purpose is to bring the slots into the cache.
+   */
+  private long touched;
 
   /** Counts one occurrence of the word held in {@code buf[off, off+len)} (bytes are copied). */
   public void add(byte[] buf, int off, int len) {
@@ -44,140 +62,244 @@ public final class WordCounts {
 
   /** Counts {@code n} occurrences of the word held in {@code buf[off, off+len)}. */
   public void add(byte[] buf, int off, int len, long n) {
-    int hash = hash(buf, off, len);
-    int slot = hash & mask;
-    while (true) {
-      long entry = slots[slot];
-      if (entry == 0) {
-        break;
-      }
-      if ((int) (entry >>> 32) == hash) {
-        int id = (int) entry - 1;
-        int start = starts[id];
-        if (starts[id + 1] - start == len && sameBytes(pool, start, buf, off, len)) {
-          counts[id] += n;
-          total += n;
-          return;
-        }
-      }
-      slot = (slot + 1) & mask;
+    if (len <= 0) {
+      throw new IllegalArgumentException("empty word");
     }
-    int id = newWord(buf, off, len);
-    counts[id] = n;
-    total += n;
-    slots[slot] = (long) hash << 32 | (id + 1);
-    if (size > (mask + 1) >>> 1) {
-      rehash();
+    if (len <= INLINE_BYTES) {
+      long w0 = prefix(buf, off, len, 0);
+      long w1 = prefix(buf, off, len, 8);
+      addInline(w0, w1, len, n);
+    } else {
+      addLong(buf, off, len, n);
     }
   }
 
   /**
-   * Hashes a word eight bytes at a time (little-endian longs, a multiply and shift per long, then
-   * Murmur3's 64-bit finalizer). The last partial long is read whole and masked when the array has room
-   * past the word — the tokenizer's buffer always does — else byte by byte.
+   * Counts one occurrence of each of {@code count <= BATCH} words of 1 to 16 bytes, word {@code j} given as
+   * in {@link #addInline} by {@code w0s[j], w1s[j], lens[j]}. A first pass reads every word's slot, so the
+   * cache misses of the batch overlap instead of each waiting on the last; the second counts.
    */
-  static int hash(byte[] b, int off, int len) {
-    long h = len * 0x9E3779B97F4A7C15L;
-    int i = off;
+  void addInlineBatch(long[] w0s, long[] w1s, int[] lens, int count) {
+    long[] t = table;
+    int sh = shift;
+    int[] slots = batchSlots;
+    long touch = 0;
+    for (int j = 0; j < count; j++) {
+      int slot = (int) (inlineHash(w0s[j], w1s[j], lens[j]) >>> sh);
+      slots[j] = slot;
+      touch += t[slot * STRIDE + 3];
+    }
+    touched += touch;
+    int mask = slotMask;
+    for (int j = 0; j < count; j++) {
+      long w0 = w0s[j];
+      long w1 = w1s[j];
+      int len = lens[j];
+      int slot = slots[j];
+      while (true) {
+        int e = slot * STRIDE;
+        long meta = t[e + 2];
+        if (meta == 0) {
+          t[e] = w0;
+          t[e + 1] = w1;
+          t[e + 2] = len;
+          t[e + 3] = 1;
+          if (++size > growAt) {
+            // The slots found in the first pass are for the old size: count the rest one by one.
+            grow();
+            total += j + 1;
+            for (int r = j + 1; r < count; r++) {
+              addInline(w0s[r], w1s[r], lens[r], 1);
+            }
+            return;
+          }
+          break;
+        }
+        if (t[e] == w0 && t[e + 1] == w1 && (int) meta == len) {
+          t[e + 3]++;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    total += count;
+  }
+
+  /**
+   * Counts {@code n} occurrences of a word of 1 to 16 bytes given as two little-endian longs, bytes
+   * {@code [0, 8)} and {@code [8, 16)} of the word, zero past its {@code len} bytes.
+   */
+  void addInline(long w0, long w1, int len, long n) {
+    long[] t = table;
+    int slot = (int) (inlineHash(w0, w1, len) >>> shift);
+    while (true) {
+      int e = slot * STRIDE;
+      long meta = t[e + 2];
+      if (meta == 0) {
+        t[e] = w0;
+        t[e + 1] = w1;
+        t[e + 2] = len;
+        t[e + 3] = n;
+        total += n;
+        if (++size > growAt) {
+          grow();
+        }
+        return;
+      }
+      if (t[e] == w0 && t[e + 1] == w1 && (int) meta == len) {
+        t[e + 3] += n;
+        total += n;
+        return;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+
+  private void addLong(byte[] buf, int off, int len, long n) {
+    long w0 = (long) LONGS.get(buf, off);
+    long w1 = (long) LONGS.get(buf, off + 8);
+    long h = longHash(w0, w1, buf, off, len);
+    long[] t = table;
+    int slot = (int) (h >>> shift);
+    while (true) {
+      int e = slot * STRIDE;
+      long meta = t[e + 2];
+      if (meta == 0) {
+        t[e] = w0;
+        t[e + 1] = w1;
+        t[e + 2] = (long) store(buf, off, len) << 32 | len;
+        t[e + 3] = n;
+        total += n;
+        if (++size > growAt) {
+          grow();
+        }
+        return;
+      }
+      if (t[e] == w0 && t[e + 1] == w1 && (int) meta == len
+          && Arrays.equals(pool, (int) (meta >>> 32) + 16, (int) (meta >>> 32) + len, buf, off + 16, off + len)) {
+        t[e + 3] += n;
+        total += n;
+        return;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+
+  /** Bytes {@code [from, from+8)} of the word {@code buf[off, off+len)} as a little-endian long, zero past its end. */
+  private static long prefix(byte[] buf, int off, int len, int from) {
+    int rest = len - from;
+    if (rest <= 0) {
+      return 0;
+    }
+    int at = off + from;
+    if (rest >= 8) {
+      return (long) LONGS.get(buf, at);
+    }
+    if (buf.length - at >= 8) {
+      return (long) LONGS.get(buf, at) & (-1L >>> (64 - 8 * rest));
+    }
+    long v = 0;
+    for (int k = rest - 1; k >= 0; k--) {
+      v = v << 8 | (buf[at + k] & 0xFFL);
+    }
+    return v;
+  }
+
+  /** Multiplicative hash of an inline word; the slot is taken from its high bits. */
+  static long inlineHash(long w0, long w1, int len) {
+    return (w0 + len) * K1 ^ w1 * K2;
+  }
+
+  private static long longHash(long w0, long w1, byte[] buf, int off, int len) {
+    long h = inlineHash(w0, w1, len);
+    int i = off + 16;
     int end = off + len;
     for (; end - i >= 8; i += 8) {
-      h = (h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL;
-      h ^= h >>> 29;
+      h = (Long.rotateLeft(h, 29) ^ (long) LONGS.get(buf, i)) * K1;
     }
-    int rest = end - i;
-    if (rest > 0) {
-      long tail;
-      if (b.length - i >= 8) {
-        tail = (long) LONGS.get(b, i) & (-1L >>> (64 - 8 * rest));
-      } else {
-        tail = 0;
-        for (int k = rest - 1; k >= 0; k--) {
-          tail = tail << 8 | (b[i + k] & 0xFFL);
-        }
-      }
-      h = (h ^ tail) * 0xC2B2AE3D27D4EB4FL;
+    if (i < end) {
+      h = (Long.rotateLeft(h, 29) ^ prefix(buf, i, end - i, 0)) * K2;
     }
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    h ^= h >>> 33;
-    return (int) h;
+    return h ^ (h >>> 32);
   }
 
-  /**
-   * Compares eight bytes at a time; the last partial long is read whole and masked when both arrays have
-   * room past the words (the pool always keeps {@value #SLACK} spare bytes; the tokenizer's buffer too), so
-   * a short word is one compare with no loop to mispredict.
-   */
-  private static boolean sameBytes(byte[] a, int aOff, byte[] b, int bOff, int len) {
-    int k = 0;
-    for (; len - k >= 8; k += 8) {
-      if ((long) LONGS.get(a, aOff + k) != (long) LONGS.get(b, bOff + k)) {
-        return false;
-      }
-    }
-    int rest = len - k;
-    if (rest == 0) {
-      return true;
-    }
-    if (a.length - (aOff + k) >= 8 && b.length - (bOff + k) >= 8) {
-      long diff = (long) LONGS.get(a, aOff + k) ^ (long) LONGS.get(b, bOff + k);
-      return (diff & (-1L >>> (64 - 8 * rest))) == 0;
-    }
-    for (; k < len; k++) {
-      if (a[aOff + k] != b[bOff + k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private int newWord(byte[] buf, int off, int len) {
-    if ((long) poolUsed + len + SLACK > pool.length) {
-      long want = Math.max((long) pool.length * 2, (long) poolUsed + len + SLACK);
+  /** Copies a long word into the pool; returns its offset. */
+  private int store(byte[] buf, int off, int len) {
+    if ((long) poolUsed + len > pool.length) {
+      long want = Math.max(Math.max((long) pool.length * 2, 4096), (long) poolUsed + len);
       if (want > Integer.MAX_VALUE - 16) {
         want = Integer.MAX_VALUE - 16;
-        if (poolUsed + (long) len + SLACK > want) {
-          throw new IllegalStateException("word table is full: more than 2 GB of distinct words");
+        if (poolUsed + (long) len > want) {
+          throw new IllegalStateException("word table is full: more than 2 GB of long words");
         }
       }
       pool = Arrays.copyOf(pool, (int) want);
     }
-    if (size == counts.length) {
-      counts = Arrays.copyOf(counts, size * 2);
-      starts = Arrays.copyOf(starts, size * 2 + 1);
-    }
     System.arraycopy(buf, off, pool, poolUsed, len);
-    int id = size++;
-    starts[id] = poolUsed;
+    int at = poolUsed;
     poolUsed += len;
-    starts[id + 1] = poolUsed;
-    return id;
+    return at;
   }
 
-  private void rehash() {
-    long[] bigger = new long[slots.length * 2];
-    int newMask = bigger.length - 1;
-    for (long entry : slots) {
-      if (entry != 0) {
-        int slot = (int) (entry >>> 32) & newMask;
-        while (bigger[slot] != 0) {
-          slot = (slot + 1) & newMask;
+  private long hashOfEntry(long[] t, int e) {
+    int len = (int) t[e + 2];
+    if (len <= INLINE_BYTES) {
+      return inlineHash(t[e], t[e + 1], len);
+    }
+    return longHash(t[e], t[e + 1], pool, (int) (t[e + 2] >>> 32), len);
+  }
+
+  private void grow() {
+    long[] old = table;
+    int slots = (old.length / STRIDE) * 2;
+    if (slots > MAX_SLOTS) {
+      throw new IllegalStateException("word table is full: more than " + size + " distinct words");
+    }
+    long[] t = new long[slots * STRIDE];
+    int newShift = shift - 1;
+    int mask = slots - 1;
+    for (int e = 0; e < old.length; e += STRIDE) {
+      if (old[e + 2] != 0) {
+        int slot = (int) (hashOfEntry(old, e) >>> newShift);
+        while (t[slot * STRIDE + 2] != 0) {
+          slot = (slot + 1) & mask;
         }
-        bigger[slot] = entry;
+        System.arraycopy(old, e, t, slot * STRIDE, STRIDE);
       }
     }
-    slots = bigger;
-    mask = newMask;
+    table = t;
+    shift = newShift;
+    slotMask = mask;
+    growAt = slots / 4 * 3;
   }
 
   /** Adds every count of {@code other} into this table (the reduce of split files). */
   public void mergeFrom(WordCounts other) {
-    for (int id = 0; id < other.size; id++) {
-      int start = other.starts[id];
-      int len = other.starts[id + 1] - start;
-      add(other.pool, start, len, other.counts[id]);
+    long[] o = other.table;
+    byte[] scratch = new byte[ClassicTokenizer.MAX_WORD_BYTES];
+    for (int e = 0; e < o.length; e += STRIDE) {
+      if (o[e + 2] != 0) {
+        int len = (int) o[e + 2];
+        if (len <= INLINE_BYTES) {
+          addInline(o[e], o[e + 1], len, o[e + 3]);
+        } else {
+          byte[] b = len <= scratch.length ? scratch : new byte[len];
+          other.wordBytes(o, e, b);
+          addLong(b, 0, len, o[e + 3]);
+        }
+      }
+    }
+  }
+
+  /** Writes the word of entry {@code e} of {@code t} (a table of this instance) into {@code into[0, len)}. */
+  private void wordBytes(long[] t, int e, byte[] into) {
+    int len = (int) t[e + 2];
+    if (len <= INLINE_BYTES) {
+      for (int k = 0; k < len; k++) {
+        into[k] = (byte) (t[e + (k >>> 3)] >>> (8 * (k & 7)));
+      }
+    } else {
+      System.arraycopy(pool, (int) (t[e + 2] >>> 32), into, 0, len);
     }
   }
 
@@ -193,34 +315,45 @@ public final class WordCounts {
 
   /** The count of the word in {@code buf[off, off+len)}, 0 if it was never counted. */
   public long countOf(byte[] buf, int off, int len) {
-    int hash = hash(buf, off, len);
-    for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-      long entry = slots[slot];
-      int id = (int) entry - 1;
-      int start = starts[id];
-      if ((int) (entry >>> 32) == hash && starts[id + 1] - start == len
-          && sameBytes(pool, start, buf, off, len)) {
-        return counts[id];
+    int e = find(buf, off, len);
+    return e < 0 ? 0 : table[e + 3];
+  }
+
+  /** The entry holding the word {@code b[off, off+len)}, or -1. */
+  private int find(byte[] b, int off, int len) {
+    long w0 = prefix(b, off, len, 0);
+    long w1 = prefix(b, off, len, 8);
+    long h = len <= INLINE_BYTES ? inlineHash(w0, w1, len) : longHash(w0, w1, b, off, len);
+    for (int slot = (int) (h >>> shift); table[slot * STRIDE + 2] != 0; slot = (slot + 1) & slotMask) {
+      int e = slot * STRIDE;
+      long meta = table[e + 2];
+      if (table[e] == w0 && table[e + 1] == w1 && (int) meta == len && (len <= INLINE_BYTES
+          || Arrays.equals(pool, (int) (meta >>> 32) + 16, (int) (meta >>> 32) + len, b, off + 16, off + len))) {
+        return e;
       }
     }
-    return 0;
+    return -1;
   }
 
   /**
    * The top {@code n}: count descending, then word ascending by unsigned UTF-8 bytes. Selection keeps a
-   * heap of at most {@code n} ids whose root is the worst kept word, so it costs O(distinct · log n) and
+   * heap of at most {@code n} entries whose root is the worst kept word, so it costs O(distinct · log n) and
    * allocates O(n), not a sort of the whole vocabulary.
    */
   public List<WordCount> top(int n) {
     int k = Math.min(Math.max(n, 0), size);
     int[] heap = new int[k];
     int kept = 0;
-    for (int id = 0; id < size && k > 0; id++) {
+    long[] t = table;
+    for (int e = 0; e < t.length && k > 0; e += STRIDE) {
+      if (t[e + 2] == 0) {
+        continue;
+      }
       if (kept < k) {
-        heap[kept] = id;
+        heap[kept] = e;
         siftUp(heap, kept++);
-      } else if (ranksBefore(id, heap[0])) {
-        heap[0] = id;
+      } else if (ranksBefore(e, heap[0])) {
+        heap[0] = e;
         siftDown(heap, 0, kept);
       }
     }
@@ -229,17 +362,32 @@ public final class WordCounts {
       int worst = heap[0];
       heap[0] = heap[i];
       siftDown(heap, 0, i);
-      ranked[i] = new WordCount(wordAt(worst), counts[worst]);
+      ranked[i] = new WordCount(wordAt(worst), table[worst + 3]);
     }
     return new ArrayList<>(Arrays.asList(ranked));
   }
 
-  /** Whether word {@code a} ranks before word {@code b} (more counts, or as many and smaller bytes). */
+  /** Whether entry {@code a} ranks before entry {@code b} (more counts, or as many and smaller bytes). */
   private boolean ranksBefore(int a, int b) {
-    if (counts[a] != counts[b]) {
-      return counts[a] > counts[b];
+    long[] t = table;
+    if (t[a + 3] != t[b + 3]) {
+      return t[a + 3] > t[b + 3];
     }
-    return Arrays.compareUnsigned(pool, starts[a], starts[a + 1], pool, starts[b], starts[b + 1]) < 0;
+    // Little-endian longs: byte order is the order of the byte-reversed values, unsigned.
+    for (int k = 0; k < 2; k++) {
+      if (t[a + k] != t[b + k]) {
+        return Long.compareUnsigned(Long.reverseBytes(t[a + k]), Long.reverseBytes(t[b + k])) < 0;
+      }
+    }
+    int la = (int) t[a + 2];
+    int lb = (int) t[b + 2];
+    if (la <= INLINE_BYTES || lb <= INLINE_BYTES) {
+      // Equal first 16 bytes: the shorter word is a prefix (or they differ only in zero bytes past 16).
+      return la < lb;
+    }
+    int pa = (int) (t[a + 2] >>> 32);
+    int pb = (int) (t[b + 2] >>> 32);
+    return Arrays.compareUnsigned(pool, pa + 16, pa + la, pool, pb + 16, pb + lb) < 0;
   }
 
   /** Min-heap on rank: the root is the word that ranks last. */
@@ -275,54 +423,68 @@ public final class WordCounts {
     heap[i] = id;
   }
 
-  private String wordAt(int id) {
-    return new String(pool, starts[id], starts[id + 1] - starts[id], StandardCharsets.UTF_8);
+  private String wordAt(int e) {
+    int len = (int) table[e + 2];
+    byte[] b = new byte[len];
+    wordBytes(table, e, b);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   /** Empties the table, keeping its arrays for reuse. */
   public void clear() {
-    Arrays.fill(slots, 0L);
+    Arrays.fill(table, 0L);
     poolUsed = 0;
     size = 0;
     total = 0;
   }
 
   /**
-   * Writes the table compactly (for the shuffle of partial counts): the number of words, the pool's
-   * length and bytes, then each word's length and count as unsigned varints.
+   * Writes the table compactly (for the shuffle of partial counts): the number of words, then each word's
+   * length as an unsigned varint, its bytes, and its count as an unsigned varint.
    */
   public void writeTo(DataOutput out) throws IOException {
     out.writeInt(size);
-    out.writeInt(poolUsed);
-    out.write(pool, 0, poolUsed);
-    for (int id = 0; id < size; id++) {
-      writeVarLong(out, starts[id + 1] - starts[id]);
-      writeVarLong(out, counts[id]);
+    byte[] b = new byte[ClassicTokenizer.MAX_WORD_BYTES];
+    long[] t = table;
+    for (int e = 0; e < t.length; e += STRIDE) {
+      if (t[e + 2] != 0) {
+        int len = (int) t[e + 2];
+        if (b.length < len) {
+          b = new byte[len];
+        }
+        wordBytes(t, e, b);
+        writeVarLong(out, len);
+        out.write(b, 0, len);
+        writeVarLong(out, t[e + 3]);
+      }
     }
   }
 
   /** Reads a table written by {@link #writeTo}. */
   public static WordCounts readFrom(DataInput in) throws IOException {
     int size = in.readInt();
-    int poolBytes = in.readInt();
-    if (size < 0 || poolBytes < 0) {
-      throw new IOException("corrupt word table: " + size + " words, " + poolBytes + " bytes");
+    if (size < 0) {
+      throw new IOException("corrupt word table: " + size + " words");
     }
-    byte[] bytes = new byte[poolBytes];
-    in.readFully(bytes);
     WordCounts table = new WordCounts();
-    int at = 0;
+    byte[] b = new byte[ClassicTokenizer.MAX_WORD_BYTES];
     for (int i = 0; i < size; i++) {
       long len = readVarLong(in);
-      long count = readVarLong(in);
-      if (len > poolBytes - at || count < 0) {
-        throw new IOException("corrupt word table at word " + i);
+      if (len <= 0 || len > Integer.MAX_VALUE - 16) {
+        throw new IOException("corrupt word table at word " + i + ": length " + len);
       }
-      table.add(bytes, at, (int) len, count);
-      at += (int) len;
+      if (b.length < len) {
+        b = new byte[(int) len];
+      }
+      in.readFully(b, 0, (int) len);
+      long count = readVarLong(in);
+      if (count < 0) {
+        throw new IOException("corrupt word table at word " + i + ": count " + count);
+      }
+      table.add(b, 0, (int) len, count);
     }
-    if (at != poolBytes || table.size != size) {
-      throw new IOException("corrupt word table: words do not match the pool");
+    if (table.size != size) {
+      throw new IOException("corrupt word table: repeated words");
     }
     return table;
   }

@@ -285,6 +285,26 @@ class ClassicTokenizerTest {
   }
 
   @Test
+  void mostlyAsciiTextsInAnyChunksMatchTheOracle() {
+    // Whole ASCII windows take the fast path; chunks of every size move where feeds cut windows and tokens.
+    Random random = new Random(7);
+    for (int round = 0; round < 300; round++) {
+      byte[] text = RandomTexts.nextMostlyAscii(random);
+      Map<String, Long> expected = GoWorkerOracle.count(text);
+      assertEquals(expected, words(text), "round " + round);
+      WordCounts counts = new WordCounts();
+      ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
+      for (int at = 0; at < text.length; ) {
+        int n = Math.min(text.length - at, 1 + random.nextInt(random.nextBoolean() ? 100 : 3000));
+        tokenizer.feed(text, at, n);
+        at += n;
+      }
+      tokenizer.finish();
+      assertEquals(expected, Counted.asMap(counts), "round " + round + " in chunks");
+    }
+  }
+
+  @Test
   void finishResetsForTheNextText() {
     WordCounts counts = new WordCounts();
     ClassicTokenizer tokenizer = new ClassicTokenizer(counts);

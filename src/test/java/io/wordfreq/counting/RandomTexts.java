@@ -47,6 +47,45 @@ final class RandomTexts {
     return out.toByteArray();
   }
 
+  /**
+   * Mostly plain ASCII, as English is, so whole 64-byte windows take the tokenizer's fast path: words of 1 to
+   * 20 bytes (across its 5-, 8- and 16-byte edges), trim characters at either end or inside, control bytes
+   * and DEL inside words, runs of every ASCII white space, rare non-ASCII bytes and long tokens.
+   */
+  static byte[] nextMostlyAscii(Random random) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int tokens = 20 + random.nextInt(400);
+    String[] white = {" ", " ", " ", " ", "\n", "\t", "\r\n", "\u000B", "\f", "  ", "\n\n"};
+    String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-;:()@[`{~";
+    for (int i = 0; i < tokens; i++) {
+      int kind = random.nextInt(40);
+      if (kind == 0) {
+        out.writeBytes(PIECES[random.nextInt(PIECES.length)].getBytes(StandardCharsets.UTF_8));
+      } else if (kind == 1) {
+        for (int b : RAW[random.nextInt(RAW.length)]) {
+          out.write(b);
+        }
+      } else if (kind == 2) {
+        out.writeBytes("x".repeat(16 + random.nextInt(100)).getBytes(StandardCharsets.UTF_8));
+      } else {
+        if (random.nextInt(8) == 0) {
+          out.writeBytes(".,\"'?!".substring(random.nextInt(6)).getBytes(StandardCharsets.UTF_8));
+        }
+        int n = 1 + random.nextInt(20);
+        for (int k = 0; k < n; k++) {
+          int r = random.nextInt(50);
+          out.write(r == 0 ? random.nextInt(0x20) : r == 1 ? 0x7F : r == 2 ? ".,\"'?!".charAt(random.nextInt(6))
+              : letters.charAt(random.nextInt(letters.length())));
+        }
+        if (random.nextInt(4) == 0) {
+          out.writeBytes(".,\"'?!".substring(random.nextInt(6)).getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      out.writeBytes(white[random.nextInt(white.length)].getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
   private static String randomWord(Random random) {
     StringBuilder word = new StringBuilder();
     int n = 1 + random.nextInt(8);

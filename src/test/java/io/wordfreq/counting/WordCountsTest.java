@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,18 +41,57 @@ class WordCountsTest {
   }
 
   @Test
-  void hashDependsOnlyOnTheWordsBytes() {
-    // The hash reads past a word when the array has room and byte by byte when it has not: same result.
-    for (int len = 0; len <= 20; len++) {
-      byte[] exact = utf8("abcdefghijklmnopqrstuvwxyz".substring(0, len));
-      int expected = WordCounts.hash(exact, 0, len);
+  void aWordIsTheSameWordAtAnyOffsetAndWithAnyBytesAroundIt() {
+    // Words are read eight bytes at a time, past their end when the array has room and byte by byte when
+    // it has not: the bytes around a word never change which word it is. Lengths cross the 8- and 16-byte
+    // boundaries of the table's inline keys.
+    for (int len = 1; len <= 40; len++) {
+      WordCounts counts = new WordCounts();
+      byte[] exact = utf8("abcdefghijklmnopqrstuvwxyz0123456789ABCD".substring(0, len));
+      counts.add(exact, 0, len);
       for (int off = 0; off < 10; off++) {
-        byte[] roomy = new byte[off + len + 10];
-        java.util.Arrays.fill(roomy, (byte) 'Z');
-        System.arraycopy(exact, 0, roomy, off, len);
-        assertEquals(expected, WordCounts.hash(roomy, off, len), "length " + len + " at " + off);
+        for (byte filler : new byte[] {0, 'Z', (byte) 0xFF}) {
+          byte[] roomy = new byte[off + len + (off % 3) * 5];
+          java.util.Arrays.fill(roomy, filler);
+          System.arraycopy(exact, 0, roomy, off, len);
+          counts.add(roomy, off, len);
+          assertEquals(1, counts.distinctWords(), "length " + len + " at " + off);
+        }
       }
+      assertEquals(31, counts.countOf(exact, 0, len), "length " + len);
+      assertEquals(List.of(new WordCount(new String(exact, StandardCharsets.UTF_8), 31)), counts.top(1));
     }
+  }
+
+  @Test
+  void wordsThatDifferOnlyInLengthOrPastSixteenBytesStayApart() {
+    WordCounts counts = new WordCounts();
+    // Zero bytes are word bytes: "ab" and "ab\0" have the same padded key and differ only in length.
+    add(counts, "ab", 1);
+    add(counts, "ab\0", 2);
+    add(counts, "ab\0\0\0\0\0\0\0\0", 3);
+    String prefix = "sixteen-byte-key";
+    add(counts, prefix, 4);
+    add(counts, prefix + "x", 5);
+    add(counts, prefix + "y", 6);
+    add(counts, prefix + "x".repeat(100), 7);
+    add(counts, prefix + "x".repeat(100) + "z", 8);
+    add(counts, prefix + "x", 10);
+    assertEquals(8, counts.distinctWords());
+    assertEquals(Map.of("ab", 1L, "ab\0", 2L, "ab\0\0\0\0\0\0\0\0", 3L, prefix, 4L, prefix + "x", 15L,
+        prefix + "y", 6L, prefix + "x".repeat(100), 7L, prefix + "x".repeat(100) + "z", 8L), asMap(counts));
+  }
+
+  @Test
+  void topOrdersWordsSharingSixteenBytesByTheirWholeBytes() {
+    WordCounts counts = new WordCounts();
+    String p = "0123456789abcdef";
+    for (String w : new String[] {p + "b", p, p + "a" + "z".repeat(20), p + "a", p + "\u00e9", p + "a" + "y".repeat(30)}) {
+      add(counts, w, 1);
+    }
+    assertEquals(List.of(new WordCount(p, 1), new WordCount(p + "a", 1), new WordCount(p + "a" + "y".repeat(30), 1),
+        new WordCount(p + "a" + "z".repeat(20), 1), new WordCount(p + "b", 1), new WordCount(p + "\u00e9", 1)),
+        counts.top(10));
   }
 
   @Test

@@ -158,6 +158,25 @@ class WordCountsTest {
   }
 
   @Test
+  void readingOrMergingABigTablePassesFewSlots() throws IOException {
+    // A table's slots are in hash order. Words taken out in slot order and put into a table still growing
+    // would pile into a few of its slots: each add would then pass thousands of filled slots.
+    WordCounts big = new WordCounts();
+    for (int i = 0; i < 200_000; i++) {
+      add(big, "word" + i, 1 + i % 3);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    big.writeTo(new DataOutputStream(bytes));
+    WordCounts read = WordCounts.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    WordCounts merged = new WordCounts();
+    merged.mergeFrom(big);
+    assertEquals(asMap(big), asMap(read));
+    assertEquals(asMap(big), asMap(merged));
+    assertTrue(read.collisions < 5L * 200_000, "slots passed reading: " + read.collisions);
+    assertTrue(merged.collisions < 5L * 200_000, "slots passed merging: " + merged.collisions);
+  }
+
+  @Test
   void mergeAddsCounts() {
     WordCounts a = new WordCounts();
     add(a, "alpha", 2);

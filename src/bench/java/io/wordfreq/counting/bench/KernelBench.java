@@ -13,11 +13,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link KernelBenchmark} and prints MB/s per workload (one thread, so MB/s per core): by wall time, as
- * JMH measures it, and per CPU-second of the counting thread, which stays meaningful when other processes
- * share the cores.
- * Arguments: {@code [CORPUS_DIR] [--quick] [--workloads a,b,...]}. A benchmark, not a test: it never fails on
- * time.
+ * Runs {@link KernelBenchmark} and prints MB/s per workload (one thread by default, so MB/s per core; with
+ * {@code --threads N}, N threads each counting the text, MB/s of all together): by wall time, as JMH
+ * measures it, and per CPU-second of the counting threads, which stays meaningful when other processes
+ * share the cores. Arguments: {@code [CORPUS_DIR] [--quick] [--threads N] [--workloads a,b,...]}. A
+ * benchmark, not a test: it never fails on time.
  */
 public final class KernelBench {
   private KernelBench() {
@@ -26,13 +26,16 @@ public final class KernelBench {
   public static void main(String[] args) throws RunnerException {
     String corpus = "";
     boolean quick = false;
+    int threads = 1;
     String workloads = "text,unique,hugetoken,invalid";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--workloads" -> workloads = args[++i];
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
         case "-h", "--help" -> {
-          System.out.println("usage: bench/kernel [CORPUS_DIR] [--quick] [--workloads text,unique,hugetoken,invalid]");
+          System.out.println(
+              "usage: bench/kernel [CORPUS_DIR] [--quick] [--threads N] [--workloads text,unique,hugetoken,invalid]");
           return;
         }
         default -> corpus = args[i];
@@ -42,12 +45,14 @@ public final class KernelBench {
         .include(KernelBenchmark.class.getName())
         .param("corpus", corpus)
         .param("workload", workloads.split(","))
+        .threads(threads)
         .verbosity(VerboseMode.SILENT);
     if (quick) {
       options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
           .measurementIterations(3).measurementTime(TimeValue.seconds(1));
     }
-    System.out.println("counting kernel (ClassicTokenizer + WordCounts + top 10), one thread; text = "
+    System.out.println("counting kernel (ClassicTokenizer + WordCounts + top 10), " + threads
+        + (threads == 1 ? " thread" : " threads, each counting its own copy; MB/s of all together") + "; text = "
         + (corpus.isBlank() ? "generated English-like, 16 MB" : corpus));
     Collection<RunResult> results = new Runner(options.build()).run();
     List<String> lines = new ArrayList<>();

@@ -184,20 +184,7 @@ public final class ClassicTokenizer {
             next = i + s;
             break;
           }
-          int at = i + s;
-          int tokenLen = e - s;
-          if (tokenLen >= FAST_READ || CLASS_OR_LOWER[buf[at] & 0xFF] == TRIM) {
-            batched = k;
-            scanToken(buf, at, end);
-            k = batched;
-          } else if (tokenLen > MAX_SKIPPED_LENGTH) {
-            batchAscii(buf, at, tokenLen, k);
-            if (++k == BATCH) {
-              batched = k;
-              flushBatch();
-              k = 0;
-            }
-          }
+          k = windowToken(buf, i + s, e - s, false, end, k);
         }
       } else {
         long ends = white & ~before;
@@ -210,21 +197,7 @@ public final class ClassicTokenizer {
           }
           starts &= starts - 1;
           ends &= ends - 1;
-          int at = i + s;
-          int tokenLen = e - s;
-          if (tokenLen >= FAST_READ || (high & ((1L << e) - (1L << s))) != 0
-              || CLASS_OR_LOWER[buf[at] & 0xFF] == TRIM) {
-            batched = k;
-            scanToken(buf, at, end);
-            k = batched;
-          } else if (tokenLen > MAX_SKIPPED_LENGTH) {
-            batchAscii(buf, at, tokenLen, k);
-            if (++k == BATCH) {
-              batched = k;
-              flushBatch();
-              k = 0;
-            }
-          }
+          k = windowToken(buf, i + s, e - s, (high & ((1L << e) - (1L << s))) != 0, end, k);
         }
       }
       if (next == i) {
@@ -234,6 +207,27 @@ public final class ClassicTokenizer {
     }
     batched = k;
     return i;
+  }
+
+  /**
+   * Counts a token a window found, {@code buf[at, at+tokenLen)} with ASCII white space after it: into the
+   * batch when the fast path can take it, else through {@link #scanToken}. Takes and returns the batch's size.
+   */
+  private int windowToken(byte[] buf, int at, int tokenLen, boolean nonAscii, int end, int k) {
+    if (nonAscii || tokenLen >= FAST_READ || CLASS_OR_LOWER[buf[at] & 0xFF] == TRIM) {
+      batched = k;
+      scanToken(buf, at, end);
+      return batched;
+    }
+    if (tokenLen > MAX_SKIPPED_LENGTH) {
+      batchAscii(buf, at, tokenLen, k);
+      if (++k == BATCH) {
+        batched = k;
+        flushBatch();
+        return 0;
+      }
+    }
+    return k;
   }
 
   /**

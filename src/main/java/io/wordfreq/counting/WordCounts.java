@@ -54,10 +54,7 @@ public final class WordCounts {
    * only purpose is to bring the slots into the cache.
    */
   private long touched;
-  /**
-   * Slots passed over by one-word adds (merging, reading, the tokenizer's rare words): lets a test see that
-   * merging stays linear.
-   */
+  /** Filled slots passed over by adds that found another word there: lets a test see that merging stays linear. */
   long collisions;
 
   /** Counts one occurrence of the word held in {@code buf[off, off+len)} (bytes are copied). */
@@ -95,39 +92,15 @@ public final class WordCounts {
       touch += t[slot * STRIDE + 3];
     }
     touched += touch;
-    int mask = slotMask;
     for (int j = 0; j < count; j++) {
-      long w0 = w0s[j];
-      long w1 = w1s[j];
-      int len = lens[j];
-      int slot = slots[j];
-      while (true) {
-        int e = slot * STRIDE;
-        long meta = t[e + 2];
-        if (meta == 0) {
-          t[e] = w0;
-          t[e + 1] = w1;
-          t[e + 2] = len;
-          t[e + 3] = 1;
-          if (++size > growAt) {
-            // The slots found in the first pass are for the old size: count the rest one by one.
-            grow();
-            total += j + 1;
-            for (int r = j + 1; r < count; r++) {
-              addInline(w0s[r], w1s[r], lens[r], 1);
-            }
-            return;
-          }
-          break;
+      if (countAt(slots[j], w0s[j], w1s[j], lens[j], 1)) {
+        // The table grew: the slots found in the first pass are for the old size.
+        for (int r = j + 1; r < count; r++) {
+          addInline(w0s[r], w1s[r], lens[r], 1);
         }
-        if (t[e] == w0 && t[e + 1] == w1 && (int) meta == len) {
-          t[e + 3]++;
-          break;
-        }
-        slot = (slot + 1) & mask;
+        return;
       }
     }
-    total += count;
   }
 
   /**
@@ -135,30 +108,43 @@ public final class WordCounts {
    * {@code [0, 8)} and {@code [8, 16)} of the word, zero past its {@code len} bytes.
    */
   void addInline(long w0, long w1, int len, long n) {
+    countAt((int) (inlineHash(w0, w1, len) >>> shift), w0, w1, len, n);
+  }
+
+  /**
+   * Counts {@code n} occurrences of an inline word, probing from {@code slot}, its home slot. Returns
+   * whether the table grew (its slots then move).
+   */
+  private boolean countAt(int slot, long w0, long w1, int len, long n) {
     long[] t = table;
-    int slot = (int) (inlineHash(w0, w1, len) >>> shift);
+    total += n;
     while (true) {
       int e = slot * STRIDE;
       long meta = t[e + 2];
       if (meta == 0) {
-        t[e] = w0;
-        t[e + 1] = w1;
-        t[e + 2] = len;
-        t[e + 3] = n;
-        total += n;
-        if (++size > growAt) {
-          grow();
-        }
-        return;
+        return fill(e, w0, w1, len, n);
       }
       if (t[e] == w0 && t[e + 1] == w1 && (int) meta == len) {
         t[e + 3] += n;
-        total += n;
-        return;
+        return false;
       }
       slot = (slot + 1) & slotMask;
       collisions++;
     }
+  }
+
+  /** Puts a new word into the empty entry {@code e}; returns whether the table then grew. */
+  private boolean fill(int e, long w0, long w1, long meta, long n) {
+    long[] t = table;
+    t[e] = w0;
+    t[e + 1] = w1;
+    t[e + 2] = meta;
+    t[e + 3] = n;
+    if (++size > growAt) {
+      grow();
+      return true;
+    }
+    return false;
   }
 
   private void addLong(byte[] buf, int off, int len, long n) {
@@ -171,14 +157,8 @@ public final class WordCounts {
       int e = slot * STRIDE;
       long meta = t[e + 2];
       if (meta == 0) {
-        t[e] = w0;
-        t[e + 1] = w1;
-        t[e + 2] = (long) store(buf, off, len) << 32 | len;
-        t[e + 3] = n;
         total += n;
-        if (++size > growAt) {
-          grow();
-        }
+        fill(e, w0, w1, (long) store(buf, off, len) << 32 | len, n);
         return;
       }
       if (t[e] == w0 && t[e + 1] == w1 && (int) meta == len

@@ -268,19 +268,9 @@ class ClassicTokenizerTest {
   void randomChunkSizesEqualOneFeedAndTheOracle() {
     Random random = new Random(42);
     for (int round = 0; round < 300; round++) {
-      byte[] text = RandomTexts.next(random);
-      Map<String, Long> expected = GoWorkerOracle.count(text);
-      assertEquals(expected, words(text), "round " + round);
-      WordCounts counts = new WordCounts();
-      ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
-      for (int at = 0; at < text.length; ) {
-        int n = Math.min(text.length - at, random.nextInt(random.nextBoolean() ? 4 : 200));
-        tokenizer.feed(text, at, n);
-        at += n;
-      }
-      tokenizer.finish();
-      assertEquals(expected, Counted.asMap(counts), "round " + round + " in chunks");
-      assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), counts.totalWords());
+      // Tiny chunks cut characters and tokens everywhere.
+      assertOracleInOneFeedAndInChunks(RandomTexts.next(random), random, random.nextBoolean() ? 4 : 200,
+          "round " + round);
     }
   }
 
@@ -289,19 +279,25 @@ class ClassicTokenizerTest {
     // Whole ASCII windows take the fast path; chunks of every size move where feeds cut windows and tokens.
     Random random = new Random(7);
     for (int round = 0; round < 300; round++) {
-      byte[] text = RandomTexts.nextMostlyAscii(random);
-      Map<String, Long> expected = GoWorkerOracle.count(text);
-      assertEquals(expected, words(text), "round " + round);
-      WordCounts counts = new WordCounts();
-      ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
-      for (int at = 0; at < text.length; ) {
-        int n = Math.min(text.length - at, 1 + random.nextInt(random.nextBoolean() ? 100 : 3000));
-        tokenizer.feed(text, at, n);
-        at += n;
-      }
-      tokenizer.finish();
-      assertEquals(expected, Counted.asMap(counts), "round " + round + " in chunks");
+      assertOracleInOneFeedAndInChunks(RandomTexts.nextMostlyAscii(random), random,
+          random.nextBoolean() ? 100 : 3000, "round " + round);
     }
+  }
+
+  /** The text counted in one feed, and in random chunks of up to {@code maxChunk} bytes, equals the oracle. */
+  private static void assertOracleInOneFeedAndInChunks(byte[] text, Random random, int maxChunk, String label) {
+    Map<String, Long> expected = GoWorkerOracle.count(text);
+    assertEquals(expected, words(text), label);
+    WordCounts counts = new WordCounts();
+    ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
+    for (int at = 0; at < text.length; ) {
+      int n = Math.min(text.length - at, random.nextInt(maxChunk + 1));
+      tokenizer.feed(text, at, n);
+      at += n;
+    }
+    tokenizer.finish();
+    assertEquals(expected, Counted.asMap(counts), label + " in chunks");
+    assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), counts.totalWords(), label);
   }
 
   @Test

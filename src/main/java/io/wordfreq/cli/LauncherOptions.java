@@ -24,16 +24,16 @@ public final class LauncherOptions {
       description = "Bucket(s) whose objects may be counted; the first also holds the manifests (default: ${DEFAULT-VALUE}). Events for other buckets are rejected.")
   List<String> processingBuckets;
 
-  @Option(names = "--include", paramLabel = "GLOB", defaultValue = "${env:WORDFREQ_INCLUDE:-*.txt}", description = "Keys to count (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--include", paramLabel = "GLOB", defaultValue = "${env:WORDFREQ_INCLUDE:-" + LauncherSettings.DEFAULT_INCLUDE + "}", description = "Keys to count (default: ${DEFAULT-VALUE}).")
   String include;
 
-  @Option(names = "--max-files", defaultValue = "${env:WORDFREQ_MAX_FILES:-1000}", description = "Files per batch/step (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-files", defaultValue = "${env:WORDFREQ_MAX_FILES:-" + BatchLimits.DEFAULT_MAX_FILES + "}", description = "Files per batch/step (default: ${DEFAULT-VALUE}).")
   int maxFiles;
 
-  @Option(names = "--max-bytes", defaultValue = "${env:WORDFREQ_MAX_BYTES:-10737418240}", description = "Bytes per batch/step, from the events' object sizes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-bytes", defaultValue = "${env:WORDFREQ_MAX_BYTES:-" + BatchLimits.DEFAULT_MAX_BYTES + "}", description = "Bytes per batch/step, from the events' object sizes (default: ${DEFAULT-VALUE}).")
   long maxBytes;
 
-  @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "${env:WORDFREQ_MAX_WAIT_SECONDS:-60}", description = "Longest a message waits for its batch to fill (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "${env:WORDFREQ_MAX_WAIT_SECONDS:-" + BatchLimits.DEFAULT_MAX_WAIT_SECONDS + "}", description = "Longest a message waits for its batch to fill (default: ${DEFAULT-VALUE}).")
   long maxWaitSeconds;
 
   @Option(names = "--runner", defaultValue = "${env:WORDFREQ_RUNNER:-auto}", description = "emr, local, or auto: local when the S3/SQS endpoints are on loopback (default: ${DEFAULT-VALUE}).")
@@ -45,7 +45,7 @@ public final class LauncherOptions {
   @Option(names = "--jars", split = ",", defaultValue = "${env:WORDFREQ_EXTRA_JARS:-" + StepSettings.EMR_DDB_JAR + "}", description = "Extra jars for spark-submit (default: ${DEFAULT-VALUE}).")
   List<String> extraJars;
 
-  @Option(names = "--table", defaultValue = "${env:WORDFREQ_TABLE:-wordfreq}", description = "DynamoDB results table (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--table", defaultValue = "${env:WORDFREQ_TABLE:-" + LauncherSettings.DEFAULT_TABLE + "}", description = "DynamoDB results table (default: ${DEFAULT-VALUE}).")
   String table;
 
   @Option(names = "--results-queue-url", defaultValue = "${env:WORDFREQ_RESULTS_QUEUE_URL}", description = "Results queue URL (default: the URL of --results-queue).")
@@ -57,7 +57,7 @@ public final class LauncherOptions {
   @Option(names = "--cluster-id", defaultValue = "${env:WORDFREQ_CLUSTER_ID}", description = "EMR cluster taking the steps.")
   String clusterId;
 
-  @Option(names = "--cluster-name", defaultValue = "${env:WORDFREQ_CLUSTER_NAME:-wordfreq}", description = "Without --cluster-id: active cluster of this name, created when none (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--cluster-name", defaultValue = "${env:WORDFREQ_CLUSTER_NAME:-" + LauncherSettings.DEFAULT_CLUSTER_NAME + "}", description = "Without --cluster-id: active cluster of this name, created when none (default: ${DEFAULT-VALUE}).")
   String clusterName;
 
   @Option(names = "--cluster-definition", paramLabel = "FILE", defaultValue = "${env:WORDFREQ_CLUSTER_DEFINITION:-" + LauncherSettings.DEFAULT_CLUSTER_DEFINITION + "}",
@@ -68,11 +68,6 @@ public final class LauncherOptions {
       description = "Managed scaling policy JSON (default: ${DEFAULT-VALUE}).")
   String scalingPolicy;
 
-  /**
-   * The settings; {@code resultsQueueLookup} resolves {@code --results-queue} when no URL is given.
-   *
-   * @throws IllegalArgumentException on an inconsistent combination (reported as bad usage)
-   */
   /**
    * The AWS clients from the standard places; no region anywhere is a set-up error (exit 2), not a
    * failed step.
@@ -87,21 +82,19 @@ public final class LauncherOptions {
     return aws;
   }
 
+  /**
+   * The settings; {@code resultsQueueLookup} resolves {@code --results-queue} when no URL is given.
+   *
+   * @throws IllegalArgumentException on an inconsistent combination (reported as bad usage)
+   */
   LauncherSettings settings(Supplier<String> resultsQueueLookup) {
-    RunnerKind kind = runner.equalsIgnoreCase("auto") ? RunnerKind.auto(System.getenv()) : RunnerKind.valueOf(runner.toUpperCase());
-    String jar = jobJar;
-    if (jar == null || jar.isBlank()) {
-      if (kind == RunnerKind.EMR) {
-        throw new IllegalArgumentException("--job-jar (or WORDFREQ_JOB_JAR) is required with the emr runner");
-      }
-      jar = "wordfreq.jar"; // the local runner passes only the arguments after the jar
-    }
+    RunnerKind kind = RunnerKind.parse(runner, System.getenv());
     String results = resultsQueueUrl != null && !resultsQueueUrl.isBlank() ? resultsQueueUrl
         : resultsQueue == null || resultsQueue.isBlank() ? null : resultsQueueLookup.get();
-    ClusterTarget cluster = clusterId != null && !clusterId.isBlank()
-        ? ClusterTarget.byId(clusterId, scalingPolicy)
-        : ClusterTarget.byName(clusterName, clusterDefinition, scalingPolicy);
-    return new LauncherSettings(processingBuckets, include, new BatchLimits(maxFiles, maxBytes, Duration.ofSeconds(maxWaitSeconds)),
-        new StepSettings(jar, StepSettings.MAIN_CLASS, extraJars.stream().filter(j -> !j.isBlank()).toList(), table, results), kind, cluster);
+    return new LauncherSettings(processingBuckets, include,
+        new BatchLimits(maxFiles, maxBytes, Duration.ofSeconds(maxWaitSeconds)),
+        new StepSettings(LauncherSettings.jobJar(jobJar, kind), StepSettings.MAIN_CLASS,
+            extraJars.stream().filter(j -> !j.isBlank()).toList(), table, results),
+        kind, ClusterTarget.of(clusterId, clusterName, clusterDefinition, scalingPolicy));
   }
 }

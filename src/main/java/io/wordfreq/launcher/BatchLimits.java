@@ -7,6 +7,10 @@ import java.time.Duration;
  * events) and how long the first message may wait for company.
  */
 public record BatchLimits(int maxFiles, long maxBytes, Duration maxWait) {
+  public static final int DEFAULT_MAX_FILES = 1000;
+  /** 10 GiB. */
+  public static final long DEFAULT_MAX_BYTES = 10737418240L;
+  public static final long DEFAULT_MAX_WAIT_SECONDS = 60;
 
   public BatchLimits {
     if (maxFiles < 1 || maxBytes < 1 || maxWait.isNegative()) {
@@ -16,6 +20,6 @@ public record BatchLimits(int maxFiles, long maxBytes, Duration maxWait) {
 
   /** 1,000 files, 10 GiB, 60 s: one step stays a few minutes of work on a small cluster. */
   public static BatchLimits defaults() {
-    return new BatchLimits(1000, 10L << 30, Duration.ofSeconds(60));
+    return new BatchLimits(DEFAULT_MAX_FILES, DEFAULT_MAX_BYTES, Duration.ofSeconds(DEFAULT_MAX_WAIT_SECONDS));
   }
 }

@@ -12,6 +12,13 @@ public record ClusterTarget(String clusterId, String clusterName, String definit
     }
   }
 
+  /** By id when {@code clusterId} is set (not blank), else by name. */
+  public static ClusterTarget of(String clusterId, String clusterName, String definition, String scalingPolicy) {
+    return clusterId != null && !clusterId.isBlank()
+        ? byId(clusterId.trim(), scalingPolicy)
+        : byName(clusterName, definition, scalingPolicy);
+  }
+
   public static ClusterTarget byId(String clusterId, String scalingPolicy) {
     return new ClusterTarget(clusterId, null, null, scalingPolicy);
   }

@@ -19,6 +19,12 @@ public record LauncherSettings(
 
   public static final String DEFAULT_CLUSTER_DEFINITION = "emr/cluster.json";
   public static final String DEFAULT_SCALING_POLICY = "emr/managed-scaling.json";
+  public static final String DEFAULT_TABLE = "wordfreq";
+  /** The count job's default include glob too. */
+  public static final String DEFAULT_INCLUDE = "*.txt";
+  public static final String DEFAULT_CLUSTER_NAME = "wordfreq";
+  /** Stands in for the job jar with the local runner, which passes only the arguments after it. */
+  private static final String LOCAL_JOB_JAR = "wordfreq.jar";
 
   public LauncherSettings {
     processingBuckets = processingBuckets.stream().distinct().toList();
@@ -35,7 +41,7 @@ public record LauncherSettings(
   /**
    * Reads {@code WORDFREQ_PROCESSING_BUCKETS} (comma-separated, required), {@code WORDFREQ_INCLUDE},
    * {@code WORDFREQ_MAX_FILES}, {@code WORDFREQ_MAX_BYTES}, {@code WORDFREQ_MAX_WAIT_SECONDS},
-   * {@code WORDFREQ_JOB_JAR} (required), {@code WORDFREQ_EXTRA_JARS}, {@code WORDFREQ_TABLE},
+   * {@code WORDFREQ_JOB_JAR} (required with the emr runner), {@code WORDFREQ_EXTRA_JARS}, {@code WORDFREQ_TABLE},
    * {@code WORDFREQ_RESULTS_QUEUE_URL}, {@code WORDFREQ_RUNNER}, {@code WORDFREQ_CLUSTER_ID} or
    * {@code WORDFREQ_CLUSTER_NAME}, {@code WORDFREQ_CLUSTER_DEFINITION}, {@code WORDFREQ_SCALING_POLICY}.
    */
@@ -45,18 +51,31 @@ public record LauncherSettings(
         Integer.parseInt(env.getOrDefault("WORDFREQ_MAX_FILES", String.valueOf(defaults.maxFiles()))),
         Long.parseLong(env.getOrDefault("WORDFREQ_MAX_BYTES", String.valueOf(defaults.maxBytes()))),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("WORDFREQ_MAX_WAIT_SECONDS", String.valueOf(defaults.maxWait().toSeconds())))));
-    String jobJar = required(env, "WORDFREQ_JOB_JAR");
-    StepSettings step = new StepSettings(jobJar, StepSettings.MAIN_CLASS,
+    RunnerKind kind = RunnerKind.parse(env.get("WORDFREQ_RUNNER"), env);
+    StepSettings step = new StepSettings(jobJar(env.get("WORDFREQ_JOB_JAR"), kind), StepSettings.MAIN_CLASS,
         list(env.getOrDefault("WORDFREQ_EXTRA_JARS", StepSettings.EMR_DDB_JAR)),
-        env.getOrDefault("WORDFREQ_TABLE", "wordfreq"), env.get("WORDFREQ_RESULTS_QUEUE_URL"));
-    String runner = env.get("WORDFREQ_RUNNER");
-    RunnerKind kind = runner == null || runner.isBlank() || runner.equalsIgnoreCase("auto") ? RunnerKind.auto(env) : RunnerKind.valueOf(runner.toUpperCase());
-    String scaling = env.getOrDefault("WORDFREQ_SCALING_POLICY", DEFAULT_SCALING_POLICY);
-    ClusterTarget cluster = env.get("WORDFREQ_CLUSTER_ID") != null
-        ? ClusterTarget.byId(env.get("WORDFREQ_CLUSTER_ID"), scaling)
-        : ClusterTarget.byName(env.getOrDefault("WORDFREQ_CLUSTER_NAME", "wordfreq"), env.getOrDefault("WORDFREQ_CLUSTER_DEFINITION", DEFAULT_CLUSTER_DEFINITION), scaling);
+        env.getOrDefault("WORDFREQ_TABLE", DEFAULT_TABLE), env.get("WORDFREQ_RESULTS_QUEUE_URL"));
+    ClusterTarget cluster = ClusterTarget.of(env.get("WORDFREQ_CLUSTER_ID"),
+        env.getOrDefault("WORDFREQ_CLUSTER_NAME", DEFAULT_CLUSTER_NAME),
+        env.getOrDefault("WORDFREQ_CLUSTER_DEFINITION", DEFAULT_CLUSTER_DEFINITION),
+        env.getOrDefault("WORDFREQ_SCALING_POLICY", DEFAULT_SCALING_POLICY));
     return new LauncherSettings(list(required(env, "WORDFREQ_PROCESSING_BUCKETS")),
-        env.getOrDefault("WORDFREQ_INCLUDE", "*.txt"), limits, step, kind, cluster);
+        env.getOrDefault("WORDFREQ_INCLUDE", DEFAULT_INCLUDE), limits, step, kind, cluster);
+  }
+
+  /**
+   * The job jar steps run: required with the emr runner; the local runner needs none.
+   *
+   * @throws IllegalArgumentException if the emr runner has no jar
+   */
+  public static String jobJar(String jar, RunnerKind runner) {
+    if (jar != null && !jar.isBlank()) {
+      return jar.trim();
+    }
+    if (runner == RunnerKind.EMR) {
+      throw new IllegalArgumentException("the emr runner needs the job jar in S3 (--job-jar / WORDFREQ_JOB_JAR)");
+    }
+    return LOCAL_JOB_JAR;
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Where steps run: on EMR, or on this machine ({@link LocalStepRunner}). */
@@ -12,6 +13,22 @@ public enum RunnerKind {
   LOCAL;
 
   private static final List<String> ENDPOINT_VARIABLES = List.of("AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+
+  /**
+   * {@code emr}, {@code local}, or {@code auto} / blank / {@code null} ({@link #auto}).
+   *
+   * @throws IllegalArgumentException for any other value
+   */
+  public static RunnerKind parse(String value, Map<String, String> environment) {
+    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("auto")) {
+      return auto(environment);
+    }
+    try {
+      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown runner '" + value + "': emr, local or auto");
+    }
+  }
 
   /** LOCAL when the configured SQS/S3 endpoints point at loopback (the embedded servers), else EMR. */
   public static RunnerKind auto(Map<String, String> environment) {

@@ -36,6 +36,19 @@ class LauncherSettingsTest {
   }
 
   @Test
+  void localRunnerNeedsNoJarAndABlankClusterIdMeansByName() {
+    // The same rules as `wordfreq launch`, whose options go through the same helpers.
+    LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of(
+        "WORDFREQ_PROCESSING_BUCKETS", "proc", "WORDFREQ_RUNNER", "local", "WORDFREQ_CLUSTER_ID", " "));
+    assertEquals(RunnerKind.LOCAL, settings.runner());
+    assertNull(settings.cluster().clusterId());
+    assertEquals("wordfreq", settings.cluster().clusterName());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RunnerKind.parse("yarn", Map.of()));
+    assertTrue(e.getMessage().contains("emr, local or auto"), e.getMessage());
+  }
+
+  @Test
   void loopbackEndpointsMeanTheLocalRunner() {
     assertEquals(RunnerKind.LOCAL, RunnerKind.auto(Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324")));
     assertEquals(RunnerKind.LOCAL, RunnerKind.auto(Map.of("AWS_ENDPOINT_URL", "http://localhost:4566")));

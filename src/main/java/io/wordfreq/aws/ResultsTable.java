@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
@@ -22,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * when absent and waits until it is active, as the old worker's createTable command did.
  */
 public final class ResultsTable {
-  public static final String DEFAULT_NAME = "wordfreq";
   public static final String HASH_KEY = "Filename";
 
   private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(5);
@@ -55,8 +55,12 @@ public final class ResultsTable {
    * @return true if this call created it
    */
   public boolean createIfAbsent() {
+    Optional<TableDescription> existing = describe();
+    if (existing.isPresent() && existing.get().tableStatus() == TableStatus.ACTIVE) {
+      return false;
+    }
     boolean created = false;
-    if (describe().isEmpty()) {
+    if (existing.isEmpty()) {
       try {
         dynamo.createTable(
             CreateTableRequest.builder()

@@ -36,7 +36,13 @@ public final class TableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      String where = aws.endpoint(AwsClients.DYNAMODB).map(Object::toString).orElse("AWS " + aws.region());
+      String where;
+      try {
+        where = aws.endpoint(AwsClients.DYNAMODB).map(Object::toString).orElseGet(() -> "AWS " + aws.region());
+      } catch (IllegalStateException e) {
+        System.err.println("wordfreq table create: " + e.getMessage());
+        return 1;
+      }
       try (DynamoDbClient dynamo = aws.dynamoDb()) {
         boolean created = new ResultsTable(dynamo, table).createIfAbsent();
         System.out.println((created ? "created table " : "table already exists: ") + table + " at " + where);

@@ -6,11 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -59,7 +56,7 @@ public record DynamoDbTarget(String table, String region, URI endpoint, String a
 
   /**
    * A client that gives up quickly: one attempt, {@code timeout} per call — for checks that must
-   * fail fast when DynamoDB is not there. Default credential chain.
+   * fail fast when DynamoDB is not there. The connector's keys if set, else the default credential chain.
    */
   public DynamoDbClient quickClient(Duration timeout) {
     return builder()
@@ -71,21 +68,12 @@ public record DynamoDbTarget(String table, String region, URI endpoint, String a
         .build();
   }
 
-  /** A client with the SDK's usual retries (reading results, creating the table). */
-  public DynamoDbClient client() {
-    return builder().build();
-  }
-
   private DynamoDbClientBuilder builder() {
-    DynamoDbClientBuilder b = DynamoDbClient.builder().region(Region.of(region));
+    AwsClients.Builder aws = AwsClients.builder().region(region).endpoint(AwsClients.DYNAMODB, endpoint);
     if (accessKeyId != null && secretAccessKey != null) {
-      b.credentialsProvider(StaticCredentialsProvider.create(
-          AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+      aws.credentials(accessKeyId, secretAccessKey);
     }
-    if (endpoint != null) {
-      b.endpointOverride(endpoint);
-    }
-    return b;
+    return aws.build().configure(DynamoDbClient.builder(), AwsClients.DYNAMODB);
   }
 
   /** Without the secret. */

@@ -9,6 +9,7 @@ import io.wordfreq.job.RunOutcome;
 import io.wordfreq.job.RunReport;
 import io.wordfreq.job.SampleCorpus;
 import io.wordfreq.job.SparkContexts;
+import io.wordfreq.output.OutputFailedException;
 import io.wordfreq.output.OutputFactory;
 import io.wordfreq.output.OutputSettings;
 import io.wordfreq.output.ResultOutput;
@@ -125,17 +126,13 @@ public final class CountCommand implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println("wordfreq count: listing the input failed: " + e.getMessage());
       return 1;
-    } catch (RuntimeException e) {
-      // A Spark job that failed as a whole (tasks failing beyond their retries, lost executors).
-      System.err.println("wordfreq count: the Spark job failed: " + firstLine(e));
+    } catch (Exception e) {
+      // A Spark job that failed as a whole (tasks failing beyond their retries, lost executors): Spark
+      // throws its checked SparkException through the Java API undeclared, so this catches Exception.
+      System.err.println("wordfreq count: the Spark job failed: " + e.getClass().getSimpleName() + ": "
+          + OutputFailedException.firstLine(e.getMessage()));
       return 1;
     }
-  }
-
-  private static String firstLine(Throwable e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return e.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl));
   }
 
   private static String newRunId() {

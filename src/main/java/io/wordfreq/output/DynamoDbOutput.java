@@ -58,7 +58,7 @@ public final class DynamoDbOutput implements ResultOutput {
     } catch (SdkClientException | IllegalStateException | IllegalArgumentException e) {
       throw new OutputFailedException("DynamoDB", "no region or a bad endpoint for table " + table
           + " (set AWS_REGION / AWS_ENDPOINT_URL_DYNAMODB or dynamodb.region / dynamodb.endpoint): "
-          + DynamoDbPreflight.firstLine(e.getMessage()), e);
+          + OutputFailedException.firstLine(e.getMessage()), e);
     }
     new DynamoDbPreflight(target, PREFLIGHT_TIMEOUT).check();
     JobConf conf = jobConf(sc, target, results.getNumPartitions());
@@ -73,7 +73,7 @@ public final class DynamoDbOutput implements ResultOutput {
           e);
     } catch (Exception e) {
       throw new OutputFailedException("DynamoDB", "writing to " + target.where() + " failed: "
-          + DynamoDbPreflight.firstLine(rootMessage(e)), e);
+          + OutputFailedException.firstLine(rootMessage(e)), e);
     }
   }
 

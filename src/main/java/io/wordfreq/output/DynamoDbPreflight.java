@@ -35,15 +35,7 @@ final class DynamoDbPreflight {
           + " (create it with: wordfreq table create --table " + target.table() + ")", e);
     } catch (SdkException e) {
       throw new OutputFailedException("DynamoDB", "cannot reach " + target.where() + ": "
-          + firstLine(e.getMessage()), e);
+          + OutputFailedException.firstLine(e.getMessage()), e);
     }
-  }
-
-  static String firstLine(String message) {
-    if (message == null) {
-      return "(no message)";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

@@ -9,6 +9,15 @@ public final class OutputFailedException extends Exception {
     this.service = service;
   }
 
+  /** The first line of an exception message (SDK and Spark messages run on for many lines). */
+  public static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
   /** The service that failed, e.g. {@code DynamoDB} or {@code SQS}. */
   public String service() {
     return service;

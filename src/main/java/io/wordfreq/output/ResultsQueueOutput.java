@@ -78,7 +78,7 @@ public final class ResultsQueueOutput implements ResultOutput {
       region = aws.region().id();
     } catch (SdkException | IllegalStateException | IllegalArgumentException x) {
       throw new OutputFailedException("SQS", "no region or a bad endpoint for queue " + queueUrl
-          + " (set AWS_REGION / AWS_ENDPOINT_URL_SQS): " + DynamoDbPreflight.firstLine(x.getMessage()), x);
+          + " (set AWS_REGION / AWS_ENDPOINT_URL_SQS): " + OutputFailedException.firstLine(x.getMessage()), x);
     }
     long sent = 0;
     try (SqsClient sqs = client(aws)) {
@@ -102,7 +102,7 @@ public final class ResultsQueueOutput implements ResultOutput {
       }
     } catch (SdkException x) {
       throw new OutputFailedException("SQS", "cannot send results to queue " + queueUrl
-          + " after " + sent + " messages: " + DynamoDbPreflight.firstLine(x.getMessage()), x);
+          + " after " + sent + " messages: " + OutputFailedException.firstLine(x.getMessage()), x);
     }
   }
 

@@ -215,9 +215,8 @@ public final class ClassicTokenizer {
    */
   private int windowToken(byte[] buf, int at, int tokenLen, boolean nonAscii, int end, int k) {
     if (nonAscii || tokenLen >= FAST_READ || CLASS_OR_LOWER[buf[at] & 0xFF] == TRIM) {
-      batched = k;
-      scanToken(buf, at, end);
-      return batched;
+      scanToken(buf, at, end); // counts into the table directly; the batch is untouched
+      return k;
     }
     if (tokenLen > MAX_SKIPPED_LENGTH) {
       batchAscii(buf, at, tokenLen, k);

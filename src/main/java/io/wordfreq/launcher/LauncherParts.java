@@ -3,7 +3,7 @@ package io.wordfreq.launcher;
 import io.wordfreq.aws.AwsClients;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,6 +19,7 @@ public final class LauncherParts {
   private final JobStepFactory steps;
   private final StepRunner runner;
   private final BatchSubmitter submitter;
+  private final ObjectSelection selection;
 
   public LauncherParts(LauncherSettings settings, S3Client s3, Supplier<EmrClient> emr, Path localCommand) {
     this(settings, s3, runner(settings, emr, localCommand));
@@ -30,6 +31,7 @@ public final class LauncherParts {
     this.steps = new JobStepFactory(settings.step());
     this.runner = runner;
     this.submitter = new BatchSubmitter(new ManifestStore(s3, settings.manifestBucket()), steps, runner);
+    this.selection = new ObjectSelection(Set.copyOf(settings.processingBuckets()), settings.include());
   }
 
   /** For the Lambda handlers: settings from the environment, SDK clients from the standard places. */
@@ -40,7 +42,6 @@ public final class LauncherParts {
   }
 
   public Launcher newLauncher(MessageOutcomes outcomes, Clock clock) {
-    ObjectSelection selection = new ObjectSelection(new HashSet<>(settings.processingBuckets()), settings.include());
     return new Launcher(selection, settings.limits(), submitter, outcomes, clock);
   }
 

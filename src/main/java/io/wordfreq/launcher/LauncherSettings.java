@@ -31,6 +31,11 @@ public record LauncherSettings(
     if (processingBuckets.isEmpty()) {
       throw new IllegalArgumentException("no processing bucket configured (WORDFREQ_PROCESSING_BUCKETS / --processing-bucket)");
     }
+    if (include.contains("/")) {
+      // The count job matches the glob against file names, so a path glob would batch keys it then skips.
+      throw new IllegalArgumentException("the include glob matches file names, not paths: " + include
+          + " (WORDFREQ_INCLUDE / --include)");
+    }
   }
 
   /** The bucket manifests go to: the first processing bucket named. */

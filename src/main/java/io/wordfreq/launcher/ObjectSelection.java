@@ -27,7 +27,6 @@ public final class ObjectSelection {
   private final Set<String> buckets;
   private final String include;
   private final PathMatcher matcher;
-  private final boolean wholeKey;
 
   public ObjectSelection(Set<String> processingBuckets, String includeGlob) {
     if (processingBuckets.isEmpty()) {
@@ -36,7 +35,6 @@ public final class ObjectSelection {
     this.buckets = Set.copyOf(processingBuckets);
     this.include = includeGlob;
     this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + includeGlob);
-    this.wholeKey = includeGlob.contains("/");
   }
 
   public Verdict judge(ObjectRef object) {
@@ -58,7 +56,7 @@ public final class ObjectSelection {
   }
 
   private boolean included(String key) {
-    String name = wholeKey ? key : key.substring(key.lastIndexOf('/') + 1);
+    String name = key.substring(key.lastIndexOf('/') + 1);
     if (name.isEmpty()) {
       return false; // a "folder" placeholder object
     }

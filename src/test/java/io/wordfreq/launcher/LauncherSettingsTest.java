@@ -49,6 +49,14 @@ class LauncherSettingsTest {
   }
 
   @Test
+  void aPathGlobIsRefusedAsTheCountJobMatchesFileNames() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LauncherSettings.fromEnvironment(Map.of("WORDFREQ_PROCESSING_BUCKETS", "proc",
+            "WORDFREQ_RUNNER", "local", "WORDFREQ_INCLUDE", "in/*.txt")));
+    assertTrue(e.getMessage().contains("file names, not paths"), e.getMessage());
+  }
+
+  @Test
   void loopbackEndpointsMeanTheLocalRunner() {
     assertEquals(RunnerKind.LOCAL, RunnerKind.auto(Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324")));
     assertEquals(RunnerKind.LOCAL, RunnerKind.auto(Map.of("AWS_ENDPOINT_URL", "http://localhost:4566")));

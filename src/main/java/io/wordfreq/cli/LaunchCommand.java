@@ -4,7 +4,6 @@ import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.Launcher;
 import io.wordfreq.launcher.LauncherParts;
 import io.wordfreq.launcher.LogFormat;
-import io.wordfreq.launcher.LocalStepRunner;
 import io.wordfreq.launcher.QueuePoller;
 import io.wordfreq.launcher.SqsMessageOutcomes;
 import java.time.Clock;
@@ -61,19 +60,13 @@ public final class LaunchCommand implements Callable<Integer> {
   }
 
   private int run(AwsClients aws, SqsClient sqs, S3Client s3) {
-    String jobsQueue = queueUrl != null && !queueUrl.isBlank() ? queueUrl : sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
-    LauncherParts parts;
-    try {
-      parts = new LauncherParts(options.settings(() -> sqs.getQueueUrl(b -> b.queueName(options.resultsQueue)).queueUrl()),
-          s3, aws::emr, LocalStepRunner.defaultCommand());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if (!once && visibilityTimeout <= parts.settings().limits().maxWait().toSeconds()) {
+    if (!once && visibilityTimeout <= options.maxWaitSeconds) {
       // Otherwise messages come back while their batch is still gathering.
-      throw new ParameterException(spec.commandLine(), "--visibility-timeout (" + visibilityTimeout + " s) must be longer than --max-wait ("
-          + parts.settings().limits().maxWait().toSeconds() + " s)");
+      throw new ParameterException(spec.commandLine(), "--visibility-timeout (" + visibilityTimeout
+          + " s) must be longer than --max-wait (" + options.maxWaitSeconds + " s)");
     }
+    String jobsQueue = queueUrl != null && !queueUrl.isBlank() ? queueUrl : sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+    LauncherParts parts = options.parts(spec.commandLine(), aws, sqs, s3);
     Launcher launcher = parts.newLauncher(new SqsMessageOutcomes(sqs, jobsQueue), Clock.systemUTC());
     QueuePoller poller = new QueuePoller(sqs, jobsQueue, launcher, Duration.ofSeconds(visibilityTimeout));
     System.err.printf("wordfreq launch: %s, runner %s, buckets %s, include %s%n", jobsQueue, parts.settings().runner(),

@@ -3,13 +3,17 @@ package io.wordfreq.cli;
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.BatchLimits;
 import io.wordfreq.launcher.ClusterTarget;
+import io.wordfreq.launcher.LauncherParts;
 import io.wordfreq.launcher.LauncherSettings;
+import io.wordfreq.launcher.LocalStepRunner;
 import io.wordfreq.launcher.RunnerKind;
 import io.wordfreq.launcher.StepSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -80,6 +84,19 @@ public final class LauncherOptions {
       throw new ParameterException(commandLine, e.getMessage());
     }
     return aws;
+  }
+
+  /**
+   * The launcher's parts for these options, with the results queue looked up by name on {@code sqs}
+   * when no URL is given; an inconsistent combination is bad usage.
+   */
+  LauncherParts parts(CommandLine commandLine, AwsClients aws, SqsClient sqs, S3Client s3) {
+    try {
+      return new LauncherParts(settings(() -> sqs.getQueueUrl(b -> b.queueName(resultsQueue)).queueUrl()),
+          s3, aws::emr, LocalStepRunner.defaultCommand());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, e.getMessage());
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package io.wordfreq.cli;
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.LauncherParts;
 import io.wordfreq.launcher.LogFormat;
-import io.wordfreq.launcher.LocalStepRunner;
 import io.wordfreq.launcher.SubmissionFailedException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -42,10 +41,8 @@ public final class NightlyCommand implements Callable<Integer> {
   }
 
   private int run(AwsClients aws, SqsClient sqs, S3Client s3) {
-    LauncherParts parts;
+    LauncherParts parts = options.parts(spec.commandLine(), aws, sqs, s3);
     try {
-      parts = new LauncherParts(options.settings(() -> sqs.getQueueUrl(b -> b.queueName(options.resultsQueue)).queueUrl()),
-          s3, aws::emr, LocalStepRunner.defaultCommand());
       String stepId = parts.nightly().submit(prefix, Instant.now());
       System.out.println(stepId);
       return 0;

@@ -185,6 +185,7 @@ public final class YarnServer {
     facts.setProperty("resourcemanager.address", client.get("yarn.resourcemanager.address"));
     facts.setProperty("resourcemanager.webapp", "http://" + client.get("yarn.resourcemanager.webapp.address"));
     facts.setProperty("hdfs", client.get("fs.defaultFS"));
+    facts.setProperty("shuffle.port", client.get("spark.shuffle.service.port"));
     facts.setProperty("container.log.dirs", String.join(",", logDirs));
     facts.setProperty("work.dir", base.resolve("work").toString());
     facts.setProperty("start.millis", Long.toString((System.nanoTime() - started) / 1_000_000));

@@ -32,8 +32,13 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 public final class LocalYarn implements AutoCloseable {
   /** Ten seconds alone on two cores; much longer on a busy machine. */
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
-  /** Memory each NodeManager offers containers (two of them). */
-  private static final int NODE_MEMORY_MB = 4096;
+  /**
+   * Memory each NodeManager offers containers (two of them): with 1 GB containers (512 MB heap and
+   * Spark's 384 MB overhead, rounded up), room for the driver and three executors, which is what two
+   * cores can run; dynamic allocation asks for more while tasks wait and YARN grants what fits, as on
+   * a cluster at its size.
+   */
+  private static final int NODE_MEMORY_MB = 2048;
   /** The code bucket on the embedded S3, where the job jar goes as the deploy script puts it on AWS. */
   public static final String CODE_BUCKET = "wordfreq-code";
   public static final String JOB_JAR_KEY = "wordfreq.jar";

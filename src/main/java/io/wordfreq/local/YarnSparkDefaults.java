@@ -97,7 +97,8 @@ public final class YarnSparkDefaults {
         .collect(Collectors.joining("\n", "# Written by wordfreq local up --yarn: the local YARN's Spark defaults.\n", "\n"));
     Files.writeString(confDir.resolve("spark-defaults.conf"), conf, StandardCharsets.UTF_8);
     // Spark at WARN, as the job runs elsewhere; the YARN client's application reports at INFO
-    // (application id, state, tracking URL).
+    // (application id, state, tracking URL), and dynamic allocation's decisions (executors requested
+    // and given back) in the driver's log. Spark ships this file to the containers too.
     Files.writeString(confDir.resolve("log4j2.properties"), String.join("\n",
         "rootLogger.level = warn",
         "rootLogger.appenderRef.stderr.ref = console",
@@ -108,6 +109,8 @@ public final class YarnSparkDefaults {
         "appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n",
         "logger.yarnclient.name = org.apache.spark.deploy.yarn.Client",
         "logger.yarnclient.level = info",
+        "logger.allocation.name = org.apache.spark.ExecutorAllocationManager",
+        "logger.allocation.level = info",
         ""), StandardCharsets.UTF_8);
   }
 }

@@ -77,9 +77,20 @@ public final class LocalCommand implements Runnable {
             .withPort(ServerKind.SQS, sqsPort)
             .withPort(ServerKind.DYNAMODB, dynamoPort)
             .withYarnPorts(new YarnPorts(yarnPort, yarnWebPort, hdfsPort, shufflePort));
+    // The YARN cluster needs nothing of the AWS servers to start: both start at once.
+    java.util.concurrent.CompletableFuture<LocalYarn> yarnStart = yarn || LocalYarn.running(config).isPresent()
+        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+              return LocalYarn.start(config, false);
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })
+        : null;
     LocalServers servers;
     try {
-      System.err.println("wordfreq local: starting servers under " + config.dir() + " ...");
+      System.err.println("wordfreq local: starting servers under " + config.dir()
+          + (yarnStart == null ? "" : ", and YARN + HDFS under " + config.yarnDir()) + " ...");
       servers = LocalServers.start(config, false);
     } catch (PortInUseException e) {
       System.err.println(
@@ -106,9 +117,9 @@ public final class LocalCommand implements Runnable {
             + " after " + LocalEndpoints.MAX_RECEIVE_COUNT + " receives), " + LocalEndpoints.RESULTS_QUEUE
             + "; table " + LocalEndpoints.TABLE);
     Map<String, String> environment = new java.util.LinkedHashMap<>(endpoints.environment());
-    if (yarn || LocalYarn.running(config).isPresent()) {
+    if (yarnStart != null) {
       try {
-        environment.putAll(startYarn(config, endpoints));
+        environment.putAll(startYarn(yarnStart, config, endpoints));
       } catch (PortInUseException e) {
         System.err.println("wordfreq local up: " + e.getMessage()
             + " (--yarn-port, --yarn-web-port, --hdfs-port, --shuffle-port)");
@@ -131,10 +142,20 @@ public final class LocalCommand implements Runnable {
     return 0;
   }
 
-  /** Starts (or finds) the local YARN, publishes the job jar; returns the environment its clients need. */
-  private static Map<String, String> startYarn(LocalConfig config, LocalEndpoints endpoints) throws java.io.IOException {
-    System.err.println("wordfreq local: starting YARN + HDFS under " + config.yarnDir() + " ...");
-    LocalYarn cluster = LocalYarn.start(config, endpoints, false, Map.of());
+  /**
+   * Waits for the local YARN's start, points its Spark defaults at the AWS servers, publishes the job
+   * jar; returns the environment its clients need.
+   */
+  private static Map<String, String> startYarn(
+      java.util.concurrent.CompletableFuture<LocalYarn> start, LocalConfig config, LocalEndpoints endpoints) throws Exception {
+    LocalYarn cluster;
+    try {
+      cluster = start.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+          : e.getCause() instanceof Exception x ? x : e;
+    }
+    cluster.configureSpark(endpoints, Map.of());
     YarnSite site = cluster.site();
     System.err.printf("  YARN + HDFS: ResourceManager %s, 2 NodeManagers (Spark shuffle service on port %d), HDFS %s (%s)%n",
         site.resourceManager(), site.shufflePort(), site.hdfs(),

@@ -18,12 +18,13 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
  * two NodeManagers and a NameNode with one DataNode ({@code io.wordfreq.local.yarn.YarnServer}, class
  * path resolved by {@code src/main/servers/yarn}), state and container logs under
  * {@code <dir>/yarn}, client configuration in {@code <dir>/yarn/conf}. {@link #start} starts it
- * unless one is already running under the folder, waits until its NodeManagers have registered and
- * writes the Spark defaults its steps run with ({@link YarnSparkDefaults}); {@link #close} stops it
- * if this instance started it. {@code LocalServers.stopAll} stops it too ({@code local down}).
+ * unless one is already running under the folder and waits until its NodeManagers have registered;
+ * {@link #configureSpark} writes the Spark defaults its steps run with ({@link YarnSparkDefaults});
+ * {@link #close} stops it if this instance started it. {@code LocalServers.stopAll} stops it too ({@code local down}).
  *
  * <pre>{@code
- * try (LocalYarn yarn = LocalYarn.start(config, aws.endpoints(), true, Map.of())) {
+ * try (LocalYarn yarn = LocalYarn.start(config, true)) {
+ *   yarn.configureSpark(aws.endpoints(), Map.of());
  *   yarn.publishJobJar(aws.endpoints(), Path.of("target/wordfreq.jar"));
  *   YarnSite site = yarn.site();   // site.environment(), site.sparkSubmitCommand(...)
  * }
@@ -83,17 +84,15 @@ public final class LocalYarn implements AutoCloseable {
   }
 
   /**
-   * Starts the cluster unless one runs under {@code config.dir()}, waits until it is ready, and
-   * (re)writes the Spark defaults for the embedded servers {@code aws}.
+   * Starts the cluster unless one runs under {@code config.dir()} and waits until it is ready. It
+   * needs nothing of the AWS servers, so it can start alongside them; {@link #configureSpark} then
+   * points its steps at them.
    *
    * @param stopOnJvmExit stop a cluster this call starts when this JVM exits (tests)
-   * @param sparkOverrides Spark properties written after the defaults
    * @throws PortInUseException if a requested port is taken by another program
    * @throws IllegalStateException if the cluster fails to start
    */
-  public static LocalYarn start(
-      LocalConfig config, LocalEndpoints aws, boolean stopOnJvmExit, Map<String, String> sparkOverrides)
-      throws IOException {
+  public static LocalYarn start(LocalConfig config, boolean stopOnJvmExit) throws IOException {
     ServerInstallation installation = ServerInstallation.locate();
     Optional<ServerProcess> running = ServerProcess.fromPidFile(ServerKind.YARN, config);
     ServerProcess process = null;
@@ -125,9 +124,17 @@ public final class LocalYarn implements AutoCloseable {
       }
     }
     Duration startTime = Duration.ofNanos(System.nanoTime() - t0);
-    YarnSite site = YarnSite.read(config.yarnConfDir());
-    YarnSparkDefaults.write(config.yarnConfDir(), YarnSparkDefaults.of(installation, aws, site.shufflePort(), sparkOverrides));
-    return new LocalYarn(config, site, process, startTime, stopOnJvmExit);
+    return new LocalYarn(config, YarnSite.read(config.yarnConfDir()), process, startTime, stopOnJvmExit);
+  }
+
+  /**
+   * (Re)writes the Spark defaults the cluster's steps run with, for the embedded servers {@code aws}.
+   *
+   * @param sparkOverrides Spark properties written after the defaults
+   */
+  public void configureSpark(LocalEndpoints aws, Map<String, String> sparkOverrides) throws IOException {
+    YarnSparkDefaults.write(config.yarnConfDir(),
+        YarnSparkDefaults.of(ServerInstallation.locate(), aws, site.shufflePort(), sparkOverrides));
   }
 
   /**

@@ -16,6 +16,7 @@ import io.wordfreq.local.LocalYarn;
 import io.wordfreq.local.ServerInstallation;
 import io.wordfreq.local.YarnSite;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,15 +71,25 @@ class YarnStepsIT {
   void startCluster() throws IOException {
     dir = Files.createTempDirectory("wordfreq-yarn-it");
     LocalConfig config = LocalConfig.freePorts(dir);
+    long t0 = System.nanoTime();
+    CompletableFuture<LocalYarn> cluster = CompletableFuture.supplyAsync(() -> {
+      try {
+        return LocalYarn.start(config, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     aws = LocalServers.start(config, true);
     aws.ensureResources();
     endpoints = aws.endpoints();
-    yarn = LocalYarn.start(config, endpoints, true, Map.of(
+    yarn = cluster.join();
+    yarn.configureSpark(endpoints, Map.of(
         // Short enough for a test to see executors given back while the application still runs.
         "spark.dynamicAllocation.executorIdleTimeout", "2s",
         "spark.dynamicAllocation.schedulerBacklogTimeout", "1s",
         "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout", "1s"));
     site = yarn.site();
+    System.err.printf("YarnStepsIT: AWS servers and YARN + HDFS ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     System.err.printf("YarnStepsIT: local YARN + HDFS ready in %.1f s (%s)%n", yarn.startTime().toMillis() / 1000.0, site.webUi());
     yarn.publishJobJar(endpoints, LocalYarn.buildJobJar());
   }

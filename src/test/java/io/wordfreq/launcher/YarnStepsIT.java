@@ -144,6 +144,11 @@ class YarnStepsIT {
     assertTrue(printed.contains("--deploy-mode cluster") && printed.contains("s3://wordfreq-code/wordfreq.jar")
         && printed.contains("--jars " + Path.of("target", "emr-ddb-hadoop.jar").toAbsolutePath()), printed);
     assertTrue(printed.contains(application.group(1) + "/wordfreq.jar"), "the job jar went through the staging folder:\n" + printed);
+    // EMR's class path: the cluster's newer SDK on the driver JVM's class path, the job jar (with its
+    // own SDK copy) in Spark's child class loader, which asks its parent first.
+    String launchScript = containerFile(application.group(1), 1, "launch_container.sh");
+    String classPath = launchScript.lines().filter(l -> l.startsWith("export CLASSPATH=")).findFirst().orElse("");
+    assertTrue(classPath.contains("sdk-core-2.35.5.jar") && !classPath.contains("sdk-core-2.24"), classPath);
 
     try (DynamoDbClient dynamo = endpoints.clients().dynamoDb(); SqsClient sqs = endpoints.clients().sqs()) {
       Map<String, AttributeValue> storm = item(dynamo, bucket + "/e2e/storm night.txt");
@@ -370,6 +375,11 @@ class YarnStepsIT {
   }
 
   private String containerLogOrEmpty(String applicationId, int container) {
+    return containerFile(applicationId, container, "stderr");
+  }
+
+  /** A file of a container's log folder ("" if none yet). */
+  private String containerFile(String applicationId, int container, String name) {
     String suffix = String.format("_%06d", container);
     for (Path logDir : site.containerLogDirs()) {
       Path app = logDir.resolve(applicationId);
@@ -378,8 +388,8 @@ class YarnStepsIT {
       }
       try (Stream<Path> containers = Files.list(app)) {
         Optional<Path> match = containers.filter(c -> c.getFileName().toString().endsWith(suffix)).findFirst();
-        if (match.isPresent() && Files.isRegularFile(match.get().resolve("stderr"))) {
-          return Files.readString(match.get().resolve("stderr"), StandardCharsets.UTF_8);
+        if (match.isPresent() && Files.isRegularFile(match.get().resolve(name))) {
+          return Files.readString(match.get().resolve(name), StandardCharsets.UTF_8);
         }
       } catch (IOException e) {
         return "";

@@ -32,7 +32,7 @@ for arg in "$@"; do
   esac
 done
 
-if $build; then wordfreq_setup zip openssl mvn; else wordfreq_setup zip openssl; fi
+if $build; then wordfreq_setup aws jq zip openssl mvn; else wordfreq_setup aws jq zip openssl; fi
 cd "$here"
 work="$here/target/deploy"
 mkdir -p "$work"

@@ -13,11 +13,11 @@ die() {
   exit 1
 }
 
-# Checks the tools, the region and the credentials, then sets the names. Extra tools as arguments.
+# Checks the tools named as arguments, the region and the credentials, then sets the names.
 wordfreq_setup() {
   local tool
-  for tool in aws jq "$@"; do
-    command -v "$tool" >/dev/null || die "'$tool' is not installed or not on PATH (this script needs: aws jq $*)"
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || die "'$tool' is not installed or not on PATH (this script needs: $*)"
   done
   region="${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}"
   [[ -n "$region" ]] || die "no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION, or region in the CLI profile)"

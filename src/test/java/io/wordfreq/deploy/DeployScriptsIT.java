@@ -115,6 +115,7 @@ class DeployScriptsIT {
     env.put("PATH", WORK.resolve("bin") + ":" + System.getenv("PATH"));
     env.put("AWS_ENDPOINT_URL", endpoint);
     env.put("AWS_REGION", REGION);
+    env.put("AWS_DEFAULT_REGION", REGION); // the test's own CLI v1 calls; the scripts resolve either
     env.put("AWS_ACCESS_KEY_ID", "testing");
     env.put("AWS_SECRET_ACCESS_KEY", "testing");
     env.put("AWS_CONFIG_FILE", WORK.resolve("no-config").toString());
@@ -134,6 +135,7 @@ class DeployScriptsIT {
   void missingPrerequisitesAreNamed() throws Exception {
     Map<String, String> noRegion = new HashMap<>(env);
     noRegion.remove("AWS_REGION");
+    noRegion.remove("AWS_DEFAULT_REGION");
     Run run = script(noRegion, "emr/status.sh");
     assertEquals(1, run.exit);
     assertTrue(run.stderr.contains("no AWS region"), run.stderr);

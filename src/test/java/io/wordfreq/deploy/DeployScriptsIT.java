@@ -292,6 +292,7 @@ class DeployScriptsIT {
     assertEquals(1000, mapping.at("/0/BatchSize").asInt());
     assertEquals(60, mapping.at("/0/MaximumBatchingWindowInSeconds").asInt());
     assertEquals("[\"ReportBatchItemFailures\"]", mapping.at("/0/FunctionResponseTypes").toString());
+    assertEquals(2, mapping.at("/0/ScalingConfig/MaximumConcurrency").asInt());
 
     JsonNode schedule = aws("scheduler", "get-schedule", "--name", "wordfreq-nightly");
     assertEquals("cron(0 2 * * ? *)", schedule.path("ScheduleExpression").asText());

@@ -176,8 +176,8 @@ rm -rf "$work/lambda" "$work/lambda.zip"
 mkdir -p "$work/lambda/lib" "$work/lambda/deployed"
 cp -r target/classes/. "$work/lambda/"
 rm -rf "$work/lambda/org/apache/hadoop" # the step's DynamoDB connector classes: the launcher does not use them
-tr ':' '\n' <target/classpath.txt | while read -r dependency; do
-  [[ -z "$dependency" ]] || cp "$dependency" "$work/lambda/lib/"
+tr ':' '\n' <target/classpath.txt | while read -r dependency || [[ -n "$dependency" ]]; do
+  [[ -z "$dependency" ]] || cp "$dependency" "$work/lambda/lib/" # the file has no final newline: keep its last entry
 done
 jq --arg log "$log_uri" --arg subnet "$subnet" '.LogUri = $log | .Instances.Ec2SubnetId = $subnet' emr/cluster.json \
   >"$work/lambda/deployed/cluster.json"

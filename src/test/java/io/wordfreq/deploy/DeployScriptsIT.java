@@ -337,6 +337,47 @@ class DeployScriptsIT {
   }
 
   @Test
+  @Order(3)
+  void theLambdaPackageRunsTheLaunchHandlerWithTheFunctionsEnvironment() throws Exception {
+    // Unpacked as Lambda unpacks it into /var/task; class path: the top, then lib/*.
+    Path task = WORK.resolve("task");
+    if (Files.isDirectory(task)) {
+      try (Stream<Path> old = Files.walk(task)) {
+        old.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+    try (ZipFile zip = new ZipFile("target/deploy/lambda.zip")) {
+      for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        Path to = task.resolve(entry.getName());
+        if (!entry.isDirectory()) {
+          Files.createDirectories(to.getParent());
+          try (var in = zip.getInputStream(entry)) {
+            Files.copy(in, to);
+          }
+        }
+      }
+    }
+    Map<String, String> function = new HashMap<>(env);
+    aws("lambda", "get-function-configuration", "--function-name", "wordfreq-launcher").at("/Environment/Variables")
+        .fields().forEachRemaining(v -> function.put(v.getKey(), v.getValue().asText()));
+    function.put("WORDFREQ_CLUSTER_DEFINITION", function.get("WORDFREQ_CLUSTER_DEFINITION").replace("/var/task", task.toString()));
+    String event = "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
+        + PROCESSING + "\"},\"object\":{\"key\":\"smoke/package.txt\",\"size\":5}}}]}";
+    Run run = script(function, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", task + ":" + task.resolve("lib") + "/*", "src/test/resources/deploy/InvokeLaunchHandler.java", event);
+    assertEquals(0, run.exit, run.stdout + run.stderr);
+    assertTrue(run.stdout.contains("handled"), run.stdout + run.stderr);
+    // The manifest went to moto's processing bucket, under its suffix.
+    JsonNode manifests = aws("s3api", "list-objects-v2", "--bucket", PROCESSING, "--prefix", "_wordfreq/manifests/").path("Contents");
+    assertEquals(1, manifests.size(), manifests.toString());
+    assertTrue(manifests.at("/0/Key").asText().endsWith(".manifest"));
+    // moto answers GetManagedScalingPolicy with 500, so the step is refused and the message comes back
+    // as a batch item failure: the handler's failure path, run from the package.
+    assertTrue(run.stdout.contains("failure m-1"), run.stdout + run.stderr);
+    assertTrue(run.stderr.contains("EMR did not accept the step"), run.stderr);
+  }
+
+  @Test
   @Order(4)
   void oneTxtUploadIsOneEventAndCsvAndManifestsAreNone() throws Exception {
     Path txt = WORK.resolve("storm night.txt");

@@ -3,8 +3,6 @@ package io.wordfreq.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordfreq.faults.DynamoDbFaults;
 import io.wordfreq.faults.FaultProxy;
 import io.wordfreq.local.EmbeddedAws;
@@ -17,10 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * DynamoDB throttling and errors, injected by a loopback proxy between {@code wordfreq count} and
@@ -30,7 +25,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 @ExtendWith(EmbeddedAws.class)
 class DynamoDbFaultsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int FILES = 120;
 
   @Test
@@ -45,14 +39,14 @@ class DynamoDbFaultsTest {
         assertTrue(kind.get() >= 2, "faults injected: " + faults.injected() + ", passed " + faults.passed);
       }
     }
-    Map<String, Map<String, AttributeValue>> items = items(aws, dir);
+    Map<String, Map<String, AttributeValue>> items = WrittenResults.items(aws, dir.toString());
     assertEquals(expected.keySet(), items.keySet(), "one item per file");
     items.forEach((name, item) -> {
       assertEquals("success", item.get("Status").s());
       assertEquals("moderate", item.get("RunId").s());
       assertEquals(expected.get(name).toString(), item.get("TotalWords").n(), name);
     });
-    assertEquals(expected.keySet(), messages(aws, dir).keySet(), "one results-queue message per file");
+    assertEquals(expected.keySet(), WrittenResults.drainByKey(aws, dir.toString()).keySet(), "one results-queue message per file");
   }
 
   @Test
@@ -72,8 +66,8 @@ class DynamoDbFaultsTest {
       assertTrue(run.seconds() < stall + 30, "took " + run.seconds() + " s");
       assertTrue(faults.provisioned.get() > 0);
     }
-    assertTrue(items(aws, dir).isEmpty(), "nothing written");
-    assertTrue(messages(aws, dir).isEmpty(), "no message for an item that was not written");
+    assertTrue(WrittenResults.items(aws, dir.toString()).isEmpty(), "nothing written");
+    assertTrue(WrittenResults.drain(aws, dir.toString()).isEmpty(), "no message for an item that was not written");
   }
 
   /** Files named by their word count: {@code f<i>.txt} with i+1 counted words. */
@@ -96,39 +90,5 @@ class DynamoDbFaultsTest {
     return CountRun.run(props, List.of("count", "--master", "local[2]", "--input", dir.toString(),
         "--output", "dynamodb", "--table", LocalEndpoints.TABLE, "--run-id", runId,
         "--results-queue-url", aws.resultsQueueUrl()));
-  }
-
-  /** The table's items for files under {@code dir}, by Filename. */
-  static Map<String, Map<String, AttributeValue>> items(LocalEndpoints aws, Path dir) {
-    Map<String, Map<String, AttributeValue>> items = new HashMap<>();
-    try (DynamoDbClient dynamo = aws.clients().dynamoDb()) {
-      dynamo.scanPaginator(b -> b.tableName(LocalEndpoints.TABLE).consistentRead(true)).items().forEach(item -> {
-        if (item.get("Filename").s().startsWith(dir.toString())) {
-          items.put(item.get("Filename").s(), item);
-        }
-      });
-    }
-    return items;
-  }
-
-  /** The results-queue messages about files under {@code dir} (deleted once read), by key. */
-  static Map<String, JsonNode> messages(LocalEndpoints aws, Path dir) throws Exception {
-    Map<String, JsonNode> byKey = new HashMap<>();
-    try (SqsClient sqs = aws.clients().sqs()) {
-      for (int emptyPolls = 0; emptyPolls < 2; ) {
-        List<Message> received = sqs.receiveMessage(b -> b.queueUrl(aws.resultsQueueUrl())
-            .maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-        emptyPolls = received.isEmpty() ? emptyPolls + 1 : 0;
-        for (Message m : received) {
-          JsonNode body = JSON.readTree(m.body());
-          String key = body.at("/Job/Key").asText();
-          if (key.startsWith(dir.toString())) {
-            byKey.put(key, body);
-          }
-          sqs.deleteMessage(b -> b.queueUrl(aws.resultsQueueUrl()).receiptHandle(m.receiptHandle()));
-        }
-      }
-    }
-    return byKey;
   }
 }

@@ -71,7 +71,8 @@ final class ServerCommands {
                 "-Xmx512m",
                 "-Dsqlite4java.library.path=" + installation.sqliteNativeDir(),
                 classPathArgFile(kind),
-                "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
+                // DynamoDB Local's ServerRunner, bound to 127.0.0.1 (it has no option for that).
+                "io.wordfreq.local.dynamodb.LoopbackDynamoDbServer",
                 "-sharedDb",
                 "-disableTelemetry",
                 "-dbPath",

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command line of each server's JVM, and the state folder and configuration file it gets: S3Proxy
@@ -44,7 +45,6 @@ final class ServerCommands {
                 "-Dwordfreq.s3.port=" + port,
                 "-Dwordfreq.s3.basedir=" + state,
                 "-Dwordfreq.s3.identity=" + config.accessKeyId(),
-                "-Dwordfreq.s3.credential=" + config.secretAccessKey(),
                 "-Dwordfreq.s3.region=" + config.region(),
                 "-Dwordfreq.s3.notify.bucket=" + LocalEndpoints.PROCESSING_BUCKET,
                 "-Dwordfreq.s3.notify.suffix=.txt",
@@ -82,6 +82,14 @@ final class ServerCommands {
       }
     }
     return cmd;
+  }
+
+  /**
+   * Variables a server's process gets besides the inherited ones: S3Proxy's secret key, kept off its
+   * command line (which {@code ps} shows every user).
+   */
+  Map<String, String> environment(ServerKind kind) {
+    return kind == ServerKind.S3 ? Map.of("WORDFREQ_S3_CREDENTIAL", config.secretAccessKey()) : Map.of();
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -33,17 +34,18 @@ final class ServerProcess {
   }
 
   /** Starts the command, writing the pid file. Does not wait for the port. */
-  static ServerProcess start(ServerKind kind, List<String> command, int port, LocalConfig config)
-      throws IOException {
+  static ServerProcess start(ServerKind kind, List<String> command, Map<String, String> environment, int port,
+      LocalConfig config) throws IOException {
     Files.createDirectories(config.logDir());
     Path log = config.logDir().resolve(kind.id() + ".log");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(config.dir().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     Path pidFile = config.pidFile(kind);
     Files.createDirectories(pidFile.getParent());
     Files.writeString(pidFile, process.pid() + " " + port + "\n", StandardCharsets.UTF_8);

@@ -12,7 +12,6 @@ import io.wordfreq.output.ResultsQueueOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ class LauncherKilledTest {
     texts.put(prefix + "100%25 & 50%.txt", "percent percent percent percent");
     texts.put(prefix + "ünïcödé 日本語.txt", "über über straße");
     texts.put(prefix + "..hidden..txt", "dotted dotted");
-    Path home = standInHome(dir);
+    Path home = WordfreqStandIn.create(dir);
     Path killMarker = dir.resolve("kill-after-step");
     Files.writeString(killMarker, "once");
 
@@ -107,23 +106,6 @@ class LauncherKilledTest {
     java.util.Set<String> names = new java.util.HashSet<>();
     texts.keySet().forEach(k -> names.add(BUCKET + "/" + k));
     return names;
-  }
-
-  /** {@code <home>/bin/wordfreq}: this build's CLI; after a successful count, kills its parent once. */
-  private static Path standInHome(Path dir) throws Exception {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path bin = Files.createDirectories(dir.resolve("home/bin"));
-    Path script = bin.resolve("wordfreq");
-    Files.writeString(script, "#!/usr/bin/env bash\n"
-        + "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -XX:TieredStopAtLevel=1 "
-        + "--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED "
-        + "--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED "
-        + "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED -cp '" + classPath + "' io.wordfreq.cli.WordFreqCli \"$@\"\n"
-        + "rc=$?\n"
-        + "if [ \"$1\" = count ] && [ $rc = 0 ] && rm \"$KILL_MARKER\" 2>/dev/null; then kill -9 $PPID; fi\n"
-        + "exit $rc\n");
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-    return dir.resolve("home");
   }
 
   private static Process launch(LocalEndpoints aws, Path home, Path killMarker) throws Exception {

@@ -28,7 +28,7 @@ public final class LauncherParts {
   /** With a given step runner (the tests' failing runner, for one). */
   public LauncherParts(LauncherSettings settings, S3Client s3, StepRunner runner) {
     this.settings = settings;
-    this.steps = new JobStepFactory(settings.step());
+    this.steps = new JobStepFactory(settings.step(), settings.processingBuckets());
     this.runner = runner;
     this.submitter = new BatchSubmitter(new ManifestStore(s3, settings.manifestBucket()), steps, runner);
     this.selection = new ObjectSelection(Set.copyOf(settings.processingBuckets()), settings.include());

@@ -1,8 +1,7 @@
 package io.wordfreq.launcher;
 
-import java.net.InetAddress;
+import io.wordfreq.aws.EndpointPolicy;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,9 +46,8 @@ public enum RunnerKind {
 
   static boolean isLoopback(String endpoint) {
     try {
-      String host = URI.create(endpoint.trim()).getHost();
-      return host != null && (host.equalsIgnoreCase("localhost") || InetAddress.getByName(host).isLoopbackAddress());
-    } catch (IllegalArgumentException | UnknownHostException e) {
+      return EndpointPolicy.isLoopback(URI.create(endpoint.trim()));
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }

@@ -87,7 +87,7 @@ public final class LocalServers implements AutoCloseable {
         if (!reused.containsKey(kind)) {
           int port = ports.get(kind);
           started.put(
-              kind, ServerProcess.start(kind, commands.command(kind, port, endpoints), port, config));
+              kind, ServerProcess.start(kind, commands.command(kind, port, endpoints), commands.environment(kind), port, config));
         }
       }
       for (ServerProcess process : started.values()) {

@@ -45,7 +45,6 @@ final class ServerCommands {
                 "-Dwordfreq.s3.port=" + port,
                 "-Dwordfreq.s3.basedir=" + state,
                 "-Dwordfreq.s3.identity=" + config.accessKeyId(),
-                "-Dwordfreq.s3.credential=" + config.secretAccessKey(),
                 "-Dwordfreq.s3.region=" + config.region(),
                 "-Dwordfreq.s3.notify.bucket=" + LocalEndpoints.PROCESSING_BUCKET,
                 "-Dwordfreq.s3.notify.suffix=.txt",
@@ -72,7 +71,8 @@ final class ServerCommands {
                 "-Xmx512m",
                 "-Dsqlite4java.library.path=" + installation.sqliteNativeDir(),
                 classPathArgFile(kind),
-                "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
+                // DynamoDB Local's ServerRunner, bound to 127.0.0.1 (it has no option for that).
+                "io.wordfreq.local.dynamodb.LoopbackDynamoDbServer",
                 "-sharedDb",
                 "-disableTelemetry",
                 "-dbPath",
@@ -105,6 +105,14 @@ final class ServerCommands {
     cmd.add(classPathArgFile(ServerKind.YARN));
     cmd.add("io.wordfreq.local.yarn.YarnServer");
     return cmd;
+  }
+
+  /**
+   * Variables a server's process gets besides the inherited ones: S3Proxy's secret key, kept off its
+   * command line (which {@code ps} shows every user).
+   */
+  Map<String, String> environment(ServerKind kind) {
+    return kind == ServerKind.S3 ? Map.of("WORDFREQ_S3_CREDENTIAL", config.secretAccessKey()) : Map.of();
   }
 
   /**

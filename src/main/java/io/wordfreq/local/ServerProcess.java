@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -32,16 +33,9 @@ final class ServerProcess {
     this.port = port;
   }
 
-  /** Starts the command, writing the pid file. Does not wait for the port. */
-  static ServerProcess start(ServerKind kind, List<String> command, int port, LocalConfig config)
-      throws IOException {
-    return start(kind, command, java.util.Map.of(), port, config);
-  }
-
-  /** The same with variables added to the inherited environment. */
-  static ServerProcess start(
-      ServerKind kind, List<String> command, java.util.Map<String, String> environment, int port, LocalConfig config)
-      throws IOException {
+  /** Starts the command with {@code environment} added to the inherited one, writing the pid file. Does not wait for the port. */
+  static ServerProcess start(ServerKind kind, List<String> command, Map<String, String> environment, int port,
+      LocalConfig config) throws IOException {
     Files.createDirectories(config.logDir());
     Path log = config.logDir().resolve(kind.id() + ".log");
     ProcessBuilder builder =

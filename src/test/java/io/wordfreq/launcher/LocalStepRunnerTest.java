@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalStepRunnerTest {
 
   private final JobStep step = new JobStepFactory(new StepSettings("s3://code/wordfreq.jar", StepSettings.MAIN_CLASS,
-      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", null)).forManifest("b1", "s3://p/_wordfreq/manifests/b1.txt");
+      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", null)).forManifest("b1", "s3://p/_wordfreq/manifests/b1.manifest");
 
   /** A stand-in for bin/wordfreq that records its arguments and S3 endpoint, then exits with {@code exit}. */
   private static Path script(Path dir, int exit) throws Exception {

@@ -5,16 +5,21 @@ import io.wordfreq.local.LocalConfig;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.local.LocalServers;
 import io.wordfreq.local.LocalYarn;
-import io.wordfreq.local.YarnPorts;
-import io.wordfreq.local.YarnSite;
 import io.wordfreq.local.PortInUseException;
 import io.wordfreq.local.ServerKind;
+import io.wordfreq.local.YarnPorts;
+import io.wordfreq.local.YarnSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code wordfreq local up|down}: start or stop embedded S3 (S3Proxy), SQS (ElasticMQ) and DynamoDB
@@ -61,7 +66,7 @@ public final class LocalCommand implements Runnable {
           int hdfsPort,
       @Option(names = "--shuffle-port", defaultValue = "7337", description = "Spark shuffle service port on the NodeManagers (default: ${DEFAULT-VALUE}).")
           int shufflePort) {
-    Map<String, Integer> requested = new java.util.LinkedHashMap<>();
+    Map<String, Integer> requested = new LinkedHashMap<>();
     requested.putAll(Map.of("--s3-port", s3Port, "--sqs-port", sqsPort, "--dynamodb-port", dynamoPort));
     requested.putAll(Map.of("--yarn-port", yarnPort, "--yarn-web-port", yarnWebPort, "--hdfs-port", hdfsPort, "--shuffle-port", shufflePort));
     requested.forEach(
@@ -78,12 +83,12 @@ public final class LocalCommand implements Runnable {
             .withPort(ServerKind.DYNAMODB, dynamoPort)
             .withYarnPorts(new YarnPorts(yarnPort, yarnWebPort, hdfsPort, shufflePort));
     // The YARN cluster needs nothing of the AWS servers to start: both start at once.
-    java.util.concurrent.CompletableFuture<LocalYarn> yarnStart = yarn || LocalYarn.running(config).isPresent()
-        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<LocalYarn> yarnStart = yarn || LocalYarn.running(config).isPresent()
+        ? CompletableFuture.supplyAsync(() -> {
             try {
               return LocalYarn.start(config, false);
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
             }
           })
         : null;
@@ -116,7 +121,7 @@ public final class LocalCommand implements Runnable {
             + "; queues " + LocalEndpoints.JOBS_QUEUE + " (dead letters to " + LocalEndpoints.JOBS_DLQ
             + " after " + LocalEndpoints.MAX_RECEIVE_COUNT + " receives), " + LocalEndpoints.RESULTS_QUEUE
             + "; table " + LocalEndpoints.TABLE);
-    Map<String, String> environment = new java.util.LinkedHashMap<>(endpoints.environment());
+    Map<String, String> environment = new LinkedHashMap<>(endpoints.environment());
     if (yarnStart != null) {
       try {
         environment.putAll(startYarn(yarnStart, config, endpoints));
@@ -131,7 +136,7 @@ public final class LocalCommand implements Runnable {
     }
     try {
       EnvFile.write(config.envFile(), environment);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       System.err.println("wordfreq local up: cannot write " + config.envFile() + ": " + e.getMessage());
       return 1;
     }
@@ -147,12 +152,12 @@ public final class LocalCommand implements Runnable {
    * jar; returns the environment its clients need.
    */
   private static Map<String, String> startYarn(
-      java.util.concurrent.CompletableFuture<LocalYarn> start, LocalConfig config, LocalEndpoints endpoints) throws Exception {
+      CompletableFuture<LocalYarn> start, LocalConfig config, LocalEndpoints endpoints) throws Exception {
     LocalYarn cluster;
     try {
       cluster = start.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof UncheckedIOException u ? u.getCause()
           : e.getCause() instanceof Exception x ? x : e;
     }
     cluster.configureSpark(endpoints, Map.of());

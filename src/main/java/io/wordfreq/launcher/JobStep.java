@@ -1,5 +1,6 @@
 package io.wordfreq.launcher;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record JobStep(String name, List<String> args, int jarIndex) {
   public List<String> extraJars() {
     for (int i = 0; i + 1 < jarIndex; i++) {
       if (args.get(i).equals("--jars")) {
-        return java.util.Arrays.stream(args.get(i + 1).split(",")).filter(j -> !j.isBlank()).toList();
+        return Arrays.stream(args.get(i + 1).split(",")).filter(j -> !j.isBlank()).toList();
       }
     }
     return List.of();

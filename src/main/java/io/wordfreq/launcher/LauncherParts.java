@@ -3,6 +3,7 @@ package io.wordfreq.launcher;
 import io.wordfreq.aws.AwsClients;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.emr.EmrClient;
@@ -54,7 +55,7 @@ public final class LauncherParts {
   }
 
   private static StepRunner runner(LauncherSettings settings, Supplier<EmrClient> emrClients, Path localCommand,
-      java.util.Map<String, String> env) {
+      Map<String, String> env) {
     if (settings.runner() == RunnerKind.LOCAL) {
       return new LocalStepRunner(localCommand);
     }

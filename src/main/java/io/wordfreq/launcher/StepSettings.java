@@ -1,6 +1,8 @@
 package io.wordfreq.launcher;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every step needs besides its input: the job jar in S3, the main class, extra jars for
@@ -19,20 +21,20 @@ public record StepSettings(String jobJar, String mainClass, List<String> extraJa
    * makes from the connector's own classes, {@code $WORDFREQ_HOME/target/emr-ddb-hadoop.jar} (else
    * under the working directory).
    */
-  public static String localConnectorJar(java.util.Map<String, String> env) {
+  public static String localConnectorJar(Map<String, String> env) {
     String home = env.get("WORDFREQ_HOME");
-    return java.nio.file.Path.of(home == null || home.isBlank() ? "." : home, "target", "emr-ddb-hadoop.jar")
+    return Path.of(home == null || home.isBlank() ? "." : home, "target", "emr-ddb-hadoop.jar")
         .toAbsolutePath().normalize().toString();
   }
 
   /** The extra jars steps get: those given, else the connector where the runner finds it. */
-  public static java.util.List<String> extraJars(java.util.List<String> given, RunnerKind runner,
-      java.util.Map<String, String> env) {
-    java.util.List<String> jars = given == null ? java.util.List.of() : given.stream().map(String::trim).filter(j -> !j.isEmpty()).toList();
+  public static List<String> extraJars(List<String> given, RunnerKind runner,
+      Map<String, String> env) {
+    List<String> jars = given == null ? List.of() : given.stream().map(String::trim).filter(j -> !j.isEmpty()).toList();
     if (!jars.isEmpty()) {
       return jars;
     }
-    return java.util.List.of(runner == RunnerKind.EMR ? EMR_DDB_JAR : localConnectorJar(env));
+    return List.of(runner == RunnerKind.EMR ? EMR_DDB_JAR : localConnectorJar(env));
   }
 
   public StepSettings {

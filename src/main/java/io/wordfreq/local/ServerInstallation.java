@@ -1,11 +1,14 @@
 package io.wordfreq.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Finds the servers' class paths the build resolved from Maven Central into {@code target/servers}
@@ -53,7 +56,7 @@ public final class ServerInstallation {
     try {
       String resolved = Files.readString(file, StandardCharsets.UTF_8).trim();
       Path ownJar = dir.resolve(kind.id() + ".jar");
-      return Files.isRegularFile(ownJar) ? ownJar + java.io.File.pathSeparator + resolved : resolved;
+      return Files.isRegularFile(ownJar) ? ownJar + File.pathSeparator + resolved : resolved;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,14 +66,14 @@ public final class ServerInstallation {
    * The jars of a class path the build resolved that is no server's own: {@code spark-yarn} (Spark's
    * jars for YARN), {@code emr-classpath} (what EMR puts ahead of the application jar).
    */
-  public java.util.List<String> jars(String id) {
+  public List<String> jars(String id) {
     Path file = dir.resolve(id + ".classpath");
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("no class path " + file + ": build the project (mvn package)");
     }
     try {
       String resolved = Files.readString(file, StandardCharsets.UTF_8).trim();
-      return java.util.Arrays.stream(resolved.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).toList();
+      return Arrays.stream(resolved.split(File.pathSeparator)).filter(s -> !s.isBlank()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,7 @@
 package io.wordfreq.local;
 
+import java.util.List;
+
 /**
  * The embedded servers: the three AWS ones {@code local up} always starts, and the local YARN and HDFS
  * cluster it starts with {@code --yarn}; what each is called, and its default port (for YARN, the
@@ -11,7 +13,7 @@ public enum ServerKind {
   DYNAMODB("dynamodb", "DynamoDB Local", 8000),
   YARN("yarn", "YARN + HDFS", 8032);
 
-  private static final java.util.List<ServerKind> AWS = java.util.List.of(S3, SQS, DYNAMODB);
+  private static final List<ServerKind> AWS = List.of(S3, SQS, DYNAMODB);
 
   private final String id;
   private final String displayName;
@@ -24,7 +26,7 @@ public enum ServerKind {
   }
 
   /** S3, SQS and DynamoDB: the servers every {@code local up} runs. */
-  public static java.util.List<ServerKind> aws() {
+  public static List<ServerKind> aws() {
     return AWS;
   }
 

@@ -1,5 +1,6 @@
 package io.wordfreq.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -86,7 +87,7 @@ public record YarnSite(
     command.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.addAll(YarnSparkDefaults.JAVA_17_OPENS);
     command.add("-cp");
-    command.add(String.join(java.io.File.pathSeparator, classPath));
+    command.add(String.join(File.pathSeparator, classPath));
     command.add("org.apache.spark.deploy.SparkSubmit");
     return command;
   }

@@ -1,5 +1,6 @@
 package io.wordfreq.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class YarnSparkDefaults {
     p.put("spark.master", "yarn");
     p.put("spark.submit.deployMode", "cluster");
     p.put("spark.yarn.jars", installation.jars("spark-yarn").stream().map(j -> "local:" + j).collect(Collectors.joining(",")));
-    String emrClassPath = String.join(java.io.File.pathSeparator, installation.jars("emr-classpath"));
+    String emrClassPath = String.join(File.pathSeparator, installation.jars("emr-classpath"));
     p.put("spark.driver.extraClassPath", emrClassPath);
     p.put("spark.executor.extraClassPath", emrClassPath);
     // EMR's defaults: dynamic allocation with the external shuffle service on every NodeManager.

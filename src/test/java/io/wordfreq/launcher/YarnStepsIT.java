@@ -85,7 +85,7 @@ class YarnStepsIT {
     yarn = cluster.join();
     yarn.configureSpark(endpoints, Map.of(
         // Short enough for a test to see executors given back while the application still runs.
-        "spark.dynamicAllocation.executorIdleTimeout", "2s",
+        "spark.dynamicAllocation.executorIdleTimeout", "1s",
         "spark.dynamicAllocation.schedulerBacklogTimeout", "1s",
         "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout", "1s"));
     site = yarn.site();
@@ -173,7 +173,12 @@ class YarnStepsIT {
   @Test
   void executorsAreRequestedWhileTasksWaitAndGivenBackWhenIdle() throws Exception {
     Map<String, byte[]> files = upload("dynamic/", 4, 1_500_000, 17);
-    String applicationId = runner().run(step("dynamic", "s3://" + LocalEndpoints.UPLOADING_BUCKET + "/dynamic/", "256k"));
+    JobStep counting = step("dynamic", "s3://" + LocalEndpoints.UPLOADING_BUCKET + "/dynamic/", "256k");
+    // A slow write (the connector's rate limit at 1 WCU) after the counting: executors that have
+    // written their share sit idle while the application still runs.
+    List<String> args = new ArrayList<>(counting.args());
+    args.addAll(1, List.of("--conf", "spark.hadoop.dynamodb.throughput.write=1"));
+    String applicationId = runner().run(new JobStep(counting.name(), args, counting.jarIndex() + 2));
 
     String driverLog = containerLog(applicationId, 1);
     Matcher requested = Pattern.compile("Requesting (\\d+) new executors? because tasks are backlogged \\(new desired total will be (\\d+)")
@@ -233,7 +238,8 @@ class YarnStepsIT {
       Optional<ProcessHandle> executor = ProcessHandle.allProcesses()
           .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("YarnCoarseGrainedExecutorBackend"))
           .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(currentApplication()))
-          .findFirst();
+          // The oldest: registered with the driver and running tasks, not one still starting.
+          .min(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MAX)));
       String driverLog = currentApplication().isEmpty() ? "" : containerLogOrEmpty(currentApplication(), 1);
       Matcher progress = Pattern.compile("wordfreq: (\\d+) of (\\d+) counting tasks done").matcher(driverLog);
       boolean midStage = false;

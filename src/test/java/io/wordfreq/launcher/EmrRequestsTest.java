@@ -36,7 +36,8 @@ class EmrRequestsTest {
   private RecordingEmrEndpoint endpoint;
   private EmrClient emr;
   private final JobStepFactory steps = new JobStepFactory(new StepSettings("s3://wordfreq-code/wordfreq.jar", StepSettings.MAIN_CLASS,
-      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", "https://sqs.us-east-1.amazonaws.com/123456789012/wordfreq-results"));
+      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", "https://sqs.us-east-1.amazonaws.com/123456789012/wordfreq-results"),
+      List.of("wordfreq-processing"));
 
   @BeforeEach
   void start() throws Exception {

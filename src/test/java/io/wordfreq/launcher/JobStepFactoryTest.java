@@ -21,6 +21,17 @@ class JobStepFactoryTest {
   }
 
   @Test
+  void batchStepsRefuseManifestEntriesOutsideTheProcessingBuckets() {
+    JobStepFactory restricted = new JobStepFactory(new StepSettings("s3://code/wordfreq.jar", StepSettings.MAIN_CLASS,
+        List.of(), "wordfreq", null), List.of("proc", "proc-eu"));
+    assertEquals(List.of("count", "--manifest", "s3://proc/_wordfreq/manifests/B1.txt", "--processing-bucket", "proc,proc-eu",
+        "--output", "dynamodb", "--table", "wordfreq", "--run-id", "B1"),
+        restricted.forManifest("B1", "s3://proc/_wordfreq/manifests/B1.txt").jobArgs());
+    assertEquals(List.of("count", "--input", "s3://proc/2026/", "--include", "*.txt", "--output", "dynamodb", "--table", "wordfreq",
+        "--run-id", "N1"), restricted.forPrefix("N1", "s3://proc/2026/", "*.txt").jobArgs());
+  }
+
+  @Test
   void nightlyStepCountsTheWholePrefix() {
     JobStep step = factory.forPrefix("N1", "s3://proc/2026/", "*.txt");
     assertEquals(List.of("count", "--input", "s3://proc/2026/", "--include", "*.txt", "--output", "dynamodb", "--table", "wordfreq",

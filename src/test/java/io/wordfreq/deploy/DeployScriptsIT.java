@@ -126,7 +126,9 @@ class DeployScriptsIT {
   void stopMoto() throws InterruptedException {
     if (moto != null) {
       moto.destroy();
-      moto.waitFor(10, TimeUnit.SECONDS);
+      if (!moto.waitFor(10, TimeUnit.SECONDS)) {
+        moto.destroyForcibly(); // it can sit out a SIGTERM while busy
+      }
     }
   }
 

@@ -175,7 +175,7 @@ fi
 rm -rf "$work/lambda" "$work/lambda.zip"
 mkdir -p "$work/lambda/lib" "$work/lambda/deployed"
 cp -r target/classes/. "$work/lambda/"
-rm -rf "$work/lambda/org/apache/hadoop" # the step's DynamoDB connector classes: the launcher does not use them
+rm -rf "$work/lambda/org/apache/hadoop" # the DynamoDB connector's classes, if an older build left them here: the Lambda has no use for them
 tr ':' '\n' <target/classpath.txt | while read -r dependency || [[ -n "$dependency" ]]; do
   [[ -z "$dependency" ]] || cp "$dependency" "$work/lambda/lib/" # the file has no final newline: keep its last entry
 done

@@ -5,7 +5,8 @@
 #
 #   emr/status.sh [--steps N] [--runs N]
 #
-# Exit status 0 when everything deployed is there, 1 when a part is missing or messages sit in the DLQ.
+# Exit status 0 when everything deployed is there, 1 when a part is missing, the trigger is not
+# enabled, or messages sit in the DLQ.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=emr/lib.sh
@@ -17,7 +18,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --steps) steps="${2:?--steps needs a number}"; shift 2 ;;
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-    -h | --help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (usage: emr/status.sh [--steps N] [--runs N])" ;;
   esac
 done
@@ -45,7 +46,8 @@ while read -r id state; do
   fi
   echo "  last $steps steps ($state):"
   aws emr list-steps --cluster-id "$id" --output json | jq -r --argjson n "$steps" '.Steps[:$n][] |
-    "    \(.Id) \(.Status.State) \(.Name)\(if .Status.FailureDetails.Reason then " — " + .Status.FailureDetails.Reason else "" end)"'
+    "    \(.Id) \(.Status.State) \(.Name)\(if .Status.FailureDetails.Reason then " — " + .Status.FailureDetails.Reason else "" end)"' \
+    | grep . || echo "    none yet"
 done <<<"$clusters"
 
 echo "== queues (visible / in flight)"
@@ -66,6 +68,8 @@ echo "== trigger and schedule"
 if mapping="$(aws lambda list-event-source-mappings --function-name wordfreq-launcher --output json 2>/dev/null)" \
   && [[ "$(jq '.EventSourceMappings | length' <<<"$mapping")" -gt 0 ]]; then
   jq -r '.EventSourceMappings[] | "  wordfreq-launcher <- \(.EventSourceArn | split(":") | last): \(.State), batch \(.BatchSize), window \(.MaximumBatchingWindowInSeconds) s, last result: \(.LastProcessingResult // "none")"' <<<"$mapping"
+  state="$(jq -r '.EventSourceMappings[0].State' <<<"$mapping")"
+  [[ "$state" == Enabled ]] || problem "the trigger is $state: uploads wait on the jobs queue (aws lambda update-event-source-mapping --enabled)"
 else
   problem "function wordfreq-launcher or its event source mapping missing (run emr/deploy.sh)"
 fi

@@ -80,7 +80,30 @@ final class ServerCommands {
                 "-port",
                 Integer.toString(port)));
       }
+      case YARN -> throw new IllegalArgumentException("the YARN cluster's command comes from yarnCommand");
     }
+    return cmd;
+  }
+
+  /**
+   * The local YARN cluster's JVM ({@code io.wordfreq.local.yarn.YarnServer}): every port resolved
+   * (none 0), two NodeManagers of {@code nodeMemoryMb} and 2 vcores each.
+   */
+  List<String> yarnCommand(Map<String, Integer> ports, int nodeMemoryMb) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(marker(ServerKind.YARN, config.dir()));
+    cmd.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // Guice in the ResourceManager's web app.
+        "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+    cmd.add("-Dwordfreq.yarn.basedir=" + config.yarnDir());
+    cmd.add("-Dwordfreq.yarn.confDir=" + config.yarnConfDir());
+    ports.forEach((name, port) -> cmd.add("-Dwordfreq.yarn." + name + "=" + port));
+    cmd.add("-Dwordfreq.yarn.nodeManagers=2");
+    cmd.add("-Dwordfreq.yarn.nodeMemoryMb=" + nodeMemoryMb);
+    cmd.add("-Dwordfreq.yarn.nodeVcores=2");
+    cmd.add(classPathArgFile(ServerKind.YARN));
+    cmd.add("io.wordfreq.local.yarn.YarnServer");
     return cmd;
   }
 

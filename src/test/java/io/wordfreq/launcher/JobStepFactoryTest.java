@@ -12,10 +12,10 @@ class JobStepFactoryTest {
 
   @Test
   void batchStepIsSparkSubmitOfTheCountCommandOnTheManifest() {
-    JobStep step = factory.forManifest("B1", "s3://proc/_wordfreq/manifests/B1.txt");
+    JobStep step = factory.forManifest("B1", "s3://proc/_wordfreq/manifests/B1.manifest");
     assertEquals(List.of("spark-submit", "--deploy-mode", "cluster", "--class", "io.wordfreq.cli.WordFreqCli",
         "--jars", "/usr/share/aws/emr/ddb/lib/emr-ddb-hadoop.jar", "s3://code/wordfreq.jar",
-        "count", "--manifest", "s3://proc/_wordfreq/manifests/B1.txt", "--output", "dynamodb", "--table", "wordfreq",
+        "count", "--manifest", "s3://proc/_wordfreq/manifests/B1.manifest", "--output", "dynamodb", "--table", "wordfreq",
         "--results-queue-url", "https://sqs.us-east-1.amazonaws.com/1/wordfreq-results", "--run-id", "B1"), step.args());
     assertEquals(step.args().subList(8, step.args().size()), step.jobArgs());
   }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordfreq.output.JsonlOutput;
-import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
@@ -49,12 +47,8 @@ class ExecutorLossTest {
     files.add(TestCorpus.write(in, "big-a.txt", TestCorpus.text(random, 4_000_000)));
     files.add(TestCorpus.write(in, "big-b.txt", TestCorpus.text(random, 3_000_000)));
 
-    System.setProperty("spark.testing", "1");
-    System.setProperty("spark.test.home", Files.createDirectories(dir.resolve("spark-home")).toString());
-    SparkConf conf = SparkContexts.conf("local-cluster[2,1,1024]", "ExecutorLossTest")
-        .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
-        .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-    try (JavaSparkContext sc = SparkContexts.start(conf)) {
+    try (LocalCluster cluster = LocalCluster.start(dir, "ExecutorLossTest")) {
+      JavaSparkContext sc = cluster.sc();
       ExecutorKiller killer = new ExecutorKiller("1", 10);
       sc.sc().addSparkListener(killer);
       Path out = dir.resolve("out.jsonl");
@@ -92,9 +86,6 @@ class ExecutorLossTest {
       }
       assertEquals(files.size(), lines.size());
       assertEquals(tokens, outcome.totals().tokens(), "nothing counted twice into the run's totals");
-    } finally {
-      System.clearProperty("spark.testing");
-      System.clearProperty("spark.test.home");
     }
   }
 
@@ -106,7 +97,6 @@ class ExecutorLossTest {
     private final String executorId;
     private final int nth;
     private final AtomicInteger started = new AtomicInteger();
-    private final Map<Long, Boolean> stages = new ConcurrentHashMap<>();
     final AtomicLong killedPid = new AtomicLong();
     final AtomicInteger removed = new AtomicInteger();
     final AtomicInteger failedTasks = new AtomicInteger();

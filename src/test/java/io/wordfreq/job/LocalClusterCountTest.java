@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordfreq.record.FileResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +34,8 @@ class LocalClusterCountTest {
     Path big = TestCorpus.write(dir, "big.txt", TestCorpus.text(random, 100_000));
     files.add(big);
 
-    // Spark's testing mode hands the driver's class path to the executors (NOTES.md recipe).
-    System.setProperty("spark.testing", "1");
-    System.setProperty("spark.test.home", Files.createDirectories(dir.resolve("spark-home")).toString());
-    SparkConf conf = SparkContexts.conf("local-cluster[2,1,1024]", "LocalClusterCountTest")
-        .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.12")
-        .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-    try (JavaSparkContext sc = SparkContexts.start(conf)) {
+    try (LocalCluster cluster = LocalCluster.start(dir, "LocalClusterCountTest")) {
+      JavaSparkContext sc = cluster.sc();
       CountJob job = new CountJob(sc, new CountSettings("cluster-run", 10, 8 * 1024, "*.txt"));
       WorkPlan plan = job.plan(List.of(dir.toString()), List.of());
       assertEquals(1, plan.splitFiles());
@@ -66,9 +59,6 @@ class LocalClusterCountTest {
       List<Long> pids = sc.parallelize(List.of(1, 2, 3, 4), 4).map(x -> ProcessHandle.current().pid()).collect();
       assertTrue(pids.stream().noneMatch(p -> p == driver), "tasks ran in executor JVMs: " + pids);
       assertEquals(2, sc.sc().getExecutorIds().size(), "executors: " + sc.sc().getExecutorIds());
-    } finally {
-      System.clearProperty("spark.testing");
-      System.clearProperty("spark.test.home");
     }
   }
 }

@@ -73,7 +73,6 @@ class LauncherKilledTest {
       String firstRun = afterFirst.values().iterator().next().get("RunId").s();
 
       // Not deleted: they come back once their visibility timeout is over.
-      // (S3Proxy also announces the launcher's manifest, a .txt under _wordfreq/: the launcher drops it.)
       assertTrue(waitForVisible(sqs, aws.jobsQueueUrl(), texts.size()) >= texts.size(), "the messages came back");
 
       Process second = launch(aws, home, killMarker);

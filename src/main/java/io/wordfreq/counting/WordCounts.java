@@ -265,12 +265,18 @@ public final class WordCounts {
     growAt = slots / 4 * 3;
   }
 
-  /** Adds every count of {@code other} into this table (the reduce of split files). */
+  /**
+   * Adds every count of {@code other} into this table (the reduce of split files, the batch's counts). Into
+   * a table at least as large, {@code other}'s words go in slot order: that is this table's slot order too
+   * (both take a slot from the same hash's high bits), so both arrays are walked front to back. Into a
+   * smaller one they go in {@link #spreadSlot} order.
+   */
   public void mergeFrom(WordCounts other) {
     long[] o = other.table;
     int slots = o.length / STRIDE;
+    boolean inOrder = table.length >= o.length;
     for (int j = 0; j < slots; j++) {
-      int e = spreadSlot(j, slots) * STRIDE;
+      int e = (inOrder ? j : spreadSlot(j, slots)) * STRIDE;
       if (o[e + 2] != 0) {
         int len = (int) o[e + 2];
         if (len <= INLINE_BYTES) {

@@ -280,11 +280,34 @@ public final class WordCounts {
       if (o[e + 2] != 0) {
         int len = (int) o[e + 2];
         if (len <= INLINE_BYTES) {
-          addInline(o[e], o[e + 1], len, o[e + 3]);
+          mergeInline(o[e], o[e + 1], len, o[e + 3]);
         } else {
           addLong(other.pool, (int) (o[e + 2] >>> 32), len, o[e + 3]);
         }
       }
+    }
+  }
+
+  /**
+   * {@link #addInline} for {@link #mergeFrom}: the same probe, in a method of its own so that merging
+   * (many hits, counts above one) does not reshape the JIT's profile of the counting loop's
+   * {@link #countAt}, which cost the counting of the next files 10-15% when they shared it.
+   */
+  private void mergeInline(long w0, long w1, int len, long n) {
+    long[] t = table;
+    total += n;
+    for (int slot = (int) (inlineHash(w0, w1, len) >>> shift); ; slot = (slot + 1) & slotMask) {
+      int e = slot * STRIDE;
+      long meta = t[e + 2];
+      if (meta == 0) {
+        fill(e, w0, w1, len, n);
+        return;
+      }
+      if (t[e] == w0 && t[e + 1] == w1 && (int) meta == len) {
+        t[e + 3] += n;
+        return;
+      }
+      collisions++;
     }
   }
 

@@ -43,7 +43,7 @@ public final class RunSummaryItems {
     item.put("Bytes", n(s.bytes()));
     item.put("Tokens", n(s.tokens()));
     item.put("WallSeconds", decimal(s.wallSeconds(), 3));
-    item.put("MBps", decimal(s.mbps(), 2));
+    item.put("MBps", significant(s.mbps(), 4));
     item.put("TopWords", AttributeValue.fromL(top));
     return item;
   }
@@ -69,6 +69,13 @@ public final class RunSummaryItems {
   private static AttributeValue decimal(double value, int places) {
     double v = Double.isFinite(value) ? value : 0;
     return AttributeValue.fromN(BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).toPlainString());
+  }
+
+  /** {@code value} to {@code digits} significant digits: a run of 0.1 MB in 10 s is 0.01000, not 0. */
+  private static AttributeValue significant(double value, int digits) {
+    double v = Double.isFinite(value) ? value : 0;
+    return AttributeValue.fromN(new BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
+        .toPlainString());
   }
 
   private static String str(Map<String, AttributeValue> item, String name) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,17 +30,25 @@ import org.apache.hadoop.fs.RemoteIterator;
  * paths behave the same. Folders and prefixes are walked recursively with {@code listFiles} (one
  * flat listing on S3) and filtered by the include glob on the file name; a glob is expanded with
  * {@code globStatus}; a file named directly, or by a glob, is taken whatever its name. Manifest
- * entries are looked up in parallel, and those not found become {@link MissingInput}s.
+ * entries are looked up in parallel, and those not found — or refused by the {@link ManifestRules}
+ * — become {@link MissingInput}s.
  */
 public final class InputLister {
   private static final int MANIFEST_LOOKUP_THREADS = 16;
 
   private final Configuration conf;
   private final GlobPattern include;
+  private final ManifestRules manifestRules;
 
   public InputLister(Configuration conf, String includeGlob) {
+    this(conf, includeGlob, Set.of());
+  }
+
+  /** Manifest entries outside {@code processingBuckets} (unless empty) are refused. */
+  public InputLister(Configuration conf, String includeGlob, Set<String> processingBuckets) {
     this.conf = conf;
     this.include = new GlobPattern(includeGlob);
+    this.manifestRules = new ManifestRules(processingBuckets);
   }
 
   /**
@@ -168,6 +177,10 @@ public final class InputLister {
   }
 
   private Object lookUpOne(String uri) {
+    String refusal = manifestRules.refusal(uri);
+    if (refusal != null) {
+      return new MissingInput(uri, refusal);
+    }
     try {
       Path path = new Path(uri);
       FileSystem fs = path.getFileSystem(conf);

@@ -115,7 +115,7 @@ class BatchTopWordsTest {
   }
 
   private static RunOutcome run(CountingRules rules, String runId, Path out) throws Exception {
-    CountSettings settings = new CountSettings(runId, TOP, SPLIT, "*.txt", rules);
+    CountSettings settings = new CountSettings(runId, TOP, SPLIT, "*.txt", Set.of(), rules);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     RunOutcome outcome = new CountRunner(sc, settings, new RunReport(new PrintStream(err, true, StandardCharsets.UTF_8)))
         .run(List.of(corpus.toString()), List.of(), List.of(new JsonlOutput(out.toString())));

@@ -49,7 +49,7 @@ class SecurityTest {
   @BeforeAll
   static void start() throws IOException {
     LocalConfig free = LocalConfig.freePorts(dir.resolve("aws"));
-    servers = LocalServers.start(new LocalConfig(free.dir(), free.ports(), "us-east-1", ACCESS_KEY, SECRET), true);
+    servers = LocalServers.start(new LocalConfig(free.dir(), free.ports(), free.yarnPorts(), "us-east-1", ACCESS_KEY, SECRET), true);
     servers.ensureResources();
   }
 

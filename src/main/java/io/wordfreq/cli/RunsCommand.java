@@ -99,21 +99,7 @@ public final class RunsCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "%.1f", r.bytes() / 1e6), String.format(Locale.ROOT, "%.1f", r.wallSeconds()),
           String.format(Locale.ROOT, "%.1f", r.mbps()), r.rules(), words(r.topWords())});
     }
-    int[] width = new int[8];
-    for (String[] row : rows) {
-      for (int i = 0; i < width.length; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < width.length; i++) {
-        String fill = " ".repeat(width[i] - row[i].length());
-        boolean number = i >= 2 && i <= 6;
-        line.append(number ? fill + row[i] : row[i] + fill).append("  ");
-      }
-      out.println(line.append(row[8]).toString().stripTrailing());
-    }
+    TextTable.print(rows, column -> column >= 2 && column <= 6, out);
   }
 
   /** Every attribute of one run, then its top words by rank. */

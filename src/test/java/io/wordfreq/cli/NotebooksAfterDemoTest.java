@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 class NotebooksAfterDemoTest {
   private static final Path NOTEBOOKS = Path.of("notebooks");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The demo and the count ran in this JVM: Hadoop's JVM-wide FileSystem cache now holds an s3a file
+   * system for {@code wordfreq-processing} at this class's S3 endpoint, which a later test class, with
+   * servers of its own, must not be handed.
+   */
+  @AfterEach
+  void dropCachedFileSystems() throws IOException {
+    FileSystem.closeAll();
+  }
 
   @Test
   void everyNotebookRunsAndDrawsItsFigures(LocalServers servers, LocalEndpoints aws, @TempDir Path out)

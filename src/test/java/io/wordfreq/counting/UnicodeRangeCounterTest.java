@@ -32,14 +32,8 @@ class UnicodeRangeCounterTest {
       "ｶﾀｶﾅ", "カタカナ", "ひらがな", "漢字", "ไทย", "한국어", "Ελληνικά", "Кириллица", "x\r\ny", "\r", "\n",
       "\u000B", "\f", "\u0085", "\u2028", "\u2029", "word'\n", "'\nword", "\u0301\n\u0301"};
 
-  /** The file as a {@link PositionedInput} whose streams hand out at most {@code maxRead} bytes a read. */
   private static PositionedInput input(byte[] file, int maxRead) {
-    return position -> new ByteArrayInputStream(file, (int) position, file.length - (int) position) {
-      @Override
-      public synchronized int read(byte[] b, int off, int len) {
-        return super.read(b, off, Math.min(len, maxRead));
-      }
-    };
+    return RangeCounterTest.input(file, maxRead);
   }
 
   /** The oracle: Lucene over the whole file decoded in one piece, no ranges involved. */

@@ -10,7 +10,7 @@
 #   code bucket        the job jar (target/wordfreq.jar), EMR logs under logs/
 #   queues             wordfreq-jobs (SSE, DLQ wordfreq-jobs-dlq after 5 receives, only the processing
 #                      bucket may send), wordfreq-results
-#   table              on-demand, point-in-time recovery
+#   table              on-demand, point-in-time recovery; and its runs table (<table>-runs)
 #   IAM                wordfreq-emr-service, wordfreq-emr-instance (+ instance profile), wordfreq-launcher,
 #                      wordfreq-nightly, wordfreq-scheduler
 #   Lambda             wordfreq-launcher on the jobs queue, wordfreq-nightly on a 02:00 UTC schedule
@@ -136,6 +136,16 @@ pitr_get() {
 }
 pitr_set() { aws dynamodb update-continuous-backups --table-name "$2" --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true; }
 ensure "  point-in-time recovery" '{"Status":"ENABLED"}' pitr_get pitr_set "$table"
+# The count job's run summaries (wordfreq runs, the notebooks): one small item per run.
+if aws dynamodb describe-table --table-name "$runs_table" >/dev/null 2>&1; then
+  report unchanged "table $runs_table"
+else
+  aws dynamodb create-table --table-name "$runs_table" --billing-mode PAY_PER_REQUEST \
+    --attribute-definitions AttributeName=RunId,AttributeType=S --key-schema AttributeName=RunId,KeyType=HASH \
+    --tags Key=project,Value=wordfreq >/dev/null
+  aws dynamodb wait table-exists --table-name "$runs_table"
+  report created "table $runs_table (on-demand)"
+fi
 
 # ---- the job jar and the Lambda package ----------------------------------------------------------
 

@@ -19,20 +19,31 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * The DynamoDB results table (DESIGN.md): hash key {@code Filename} (S), on-demand billing. Creates it
- * when absent and waits until it is active, as the old worker's createTable command did.
+ * A DynamoDB table of DESIGN.md: the results table (hash key {@code Filename}) or the runs table (hash
+ * key {@code RunId}), both S keys with on-demand billing. Creates it when absent and waits until it is
+ * active, as the old worker's createTable command did.
  */
 public final class ResultsTable {
   public static final String HASH_KEY = "Filename";
+  /** The hash key of the runs table ({@code wordfreq-runs}). */
+  public static final String RUNS_HASH_KEY = "RunId";
 
   private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(5);
 
   private final DynamoDbClient dynamo;
   private final String name;
+  private final String hashKey;
 
+  /** The results table {@code name} (hash key {@code Filename}). */
   public ResultsTable(DynamoDbClient dynamo, String name) {
+    this(dynamo, name, HASH_KEY);
+  }
+
+  /** The table {@code name} with the S hash key {@code hashKey}. */
+  public ResultsTable(DynamoDbClient dynamo, String name, String hashKey) {
     this.dynamo = dynamo;
     this.name = name;
+    this.hashKey = hashKey;
   }
 
   public String name() {
@@ -67,11 +78,11 @@ public final class ResultsTable {
                 .tableName(name)
                 .attributeDefinitions(
                     AttributeDefinition.builder()
-                        .attributeName(HASH_KEY)
+                        .attributeName(hashKey)
                         .attributeType(ScalarAttributeType.S)
                         .build())
                 .keySchema(
-                    KeySchemaElement.builder().attributeName(HASH_KEY).keyType(KeyType.HASH).build())
+                    KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .build());
         created = true;

@@ -87,6 +87,22 @@ public final class CountCommand implements Callable<Integer> {
       description = "The batch's id, written to every record (default: generated). Env: WORDFREQ_RUN_ID.")
   String runId;
 
+  @Option(names = "--rules", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RULES:-classic}",
+      description = "Counting rules: classic (the old worker's, byte for byte) or unicode (UAX #29 words) (default: ${DEFAULT-VALUE}). Env: WORDFREQ_RULES.")
+  String rules;
+
+  @Option(names = "--min-length", paramLabel = "N", defaultValue = "${env:WORDFREQ_MIN_LENGTH:-3}",
+      description = "unicode rules: shortest counted word in code points (default: ${DEFAULT-VALUE}). Env: WORDFREQ_MIN_LENGTH.")
+  int minLength;
+
+  @Option(names = "--stopwords", paramLabel = "english|FILE", defaultValue = "${env:WORDFREQ_STOPWORDS}",
+      description = "unicode rules: skip these words: english (Snowball's list, shipped with Lucene) or a file (any Hadoop path) with one word a line. Env: WORDFREQ_STOPWORDS.")
+  String stopWords;
+
+  @Option(names = "--runs-table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RUNS_TABLE:-wordfreq-runs}",
+      description = "DynamoDB table of run summaries for --output dynamodb (default: ${DEFAULT-VALUE}). Env: WORDFREQ_RUNS_TABLE.")
+  String runsTable;
+
   @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:WORDFREQ_MASTER}",
       description = "Spark master (default: spark.master if set, as under spark-submit or EMR, else local[*]). Env: WORDFREQ_MASTER.")
   String master;
@@ -102,8 +118,9 @@ public final class CountCommand implements Callable<Integer> {
     List<ResultOutput> outs;
     try {
       settings = new CountSettings(runId == null || runId.isBlank() ? newRunId() : runId, top, splitSize, include,
-          processingBuckets == null ? Set.of() : Set.copyOf(processingBuckets));
-      outs = OutputFactory.create(outputs, new OutputSettings(table, resultsQueueUrl));
+          processingBuckets == null ? Set.of() : Set.copyOf(processingBuckets),
+          RulesOptions.rules(rules, minLength, stopWords, spec.commandLine().getParseResult()));
+      outs = OutputFactory.create(outputs, new OutputSettings(table, resultsQueueUrl, runsTable));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -98,6 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  aws dynamodb scan --endpoint-url " + aws.dynamoDb() + " --table-name " + LocalEndpoints.TABLE);
     out.println("  bin/wordfreq results --file " + LocalEndpoints.PROCESSING_BUCKET + "/" + PREFIX
         + (copied.isEmpty() ? "" : copied.get(0).substring(PREFIX.length())));
+    out.println("  bin/wordfreq runs   # the run's summary, with the batch's own top words");
     out.println("  bin/wordfreq local down" + (dir.toString().equals(".wordfreq-local") ? "" : " --dir " + dir)
         + "   # stops them");
     return exit;

@@ -28,29 +28,10 @@ final class ResultsPrinter {
       rows.add(new String[] {r.filename(), r.status(), Long.toString(r.totalWords()),
           Long.toString(r.distinctWords()), Long.toString(r.bytes()), top});
     }
-    int[] width = new int[5];
-    for (String[] row : rows) {
-      for (int i = 0; i < width.length; i++) {
-        width[i] = Math.max(width[i], row[i].length());
-      }
-    }
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < width.length; i++) {
-        String cell = row[i];
-        // Text left, numbers right.
-        line.append(i >= 2 ? pad(cell, width[i], true) : pad(cell, width[i], false)).append("  ");
-      }
-      out.println(line.append(row[5]).toString().stripTrailing());
-    }
+    TextTable.print(rows, column -> column >= 2, out);
   }
 
   private static String word(WordCount wc) {
     return wc.word() + "(" + wc.count() + ")";
-  }
-
-  private static String pad(String s, int width, boolean right) {
-    String fill = " ".repeat(Math.max(0, width - s.length()));
-    return right ? fill + s : s + fill;
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       LocalCommand.class,
       DemoCommand.class,
       ResultsCommand.class,
+      RunsCommand.class,
       TableCommand.class,
       CommandLine.HelpCommand.class
     })

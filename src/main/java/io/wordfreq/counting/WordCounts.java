@@ -265,20 +265,50 @@ public final class WordCounts {
     growAt = slots / 4 * 3;
   }
 
-  /** Adds every count of {@code other} into this table (the reduce of split files). */
+  /**
+   * Adds every count of {@code other} into this table (the reduce of split files, the batch's counts). Into
+   * a table at least as large, {@code other}'s words go in slot order: that is this table's slot order too
+   * (both take a slot from the same hash's high bits), so both arrays are walked front to back. Into a
+   * smaller one they go in {@link #spreadSlot} order.
+   */
   public void mergeFrom(WordCounts other) {
     long[] o = other.table;
     int slots = o.length / STRIDE;
+    boolean inOrder = table.length >= o.length;
     for (int j = 0; j < slots; j++) {
-      int e = spreadSlot(j, slots) * STRIDE;
+      int e = (inOrder ? j : spreadSlot(j, slots)) * STRIDE;
       if (o[e + 2] != 0) {
         int len = (int) o[e + 2];
         if (len <= INLINE_BYTES) {
-          addInline(o[e], o[e + 1], len, o[e + 3]);
+          mergeInline(o[e], o[e + 1], len, o[e + 3]);
         } else {
           addLong(other.pool, (int) (o[e + 2] >>> 32), len, o[e + 3]);
         }
       }
+    }
+  }
+
+  /**
+   * {@link #addInline} for {@link #mergeFrom}: the same probe, in a method of its own so that merging
+   * (many hits, counts above one) does not reshape the JIT's profile of the counting loop's
+   * {@link #countAt} (sharing it, counting 120 files took about 14% more CPU when their counts were also
+   * merged, measured in one process on this machine).
+   */
+  private void mergeInline(long w0, long w1, int len, long n) {
+    long[] t = table;
+    total += n;
+    for (int slot = (int) (inlineHash(w0, w1, len) >>> shift); ; slot = (slot + 1) & slotMask) {
+      int e = slot * STRIDE;
+      long meta = t[e + 2];
+      if (meta == 0) {
+        fill(e, w0, w1, len, n);
+        return;
+      }
+      if (t[e] == w0 && t[e + 1] == w1 && (int) meta == len) {
+        t[e + 3] += n;
+        return;
+      }
+      collisions++;
     }
   }
 

@@ -42,10 +42,18 @@ public final class CountJob {
 
   /** The records of every file of the plan, one per file (lazy: nothing runs until an action). */
   public JavaRDD<FileResult> results(WorkPlan plan) {
+    return results(plan, null);
+  }
+
+  /**
+   * The records of every file of the plan; each file's full counts are also added to {@code batch}
+   * (a registered accumulator, or null for none) when its record is made.
+   */
+  public JavaRDD<FileResult> results(WorkPlan plan, BatchWordCounts batch) {
     Broadcast<SerializableWritable<Configuration>> conf =
         sc.broadcast(new SerializableWritable<>(sc.hadoopConfiguration()));
-    SliceCounter counter = new SliceCounter(conf);
-    FileResults records = new FileResults(settings.runId(), settings.topN());
+    SliceCounter counter = new SliceCounter(conf, settings.rules());
+    FileResults records = new FileResults(settings.runId(), settings.topN(), settings.rules().name(), batch);
 
     List<JavaRDD<FileResult>> parts = new ArrayList<>();
     if (!plan.packed().isEmpty()) {

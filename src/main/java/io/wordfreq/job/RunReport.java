@@ -1,9 +1,12 @@
 package io.wordfreq.job;
 
+import io.wordfreq.counting.WordCount;
+import io.wordfreq.record.RunSummary;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** The lines a run prints on stderr: the plan, then the summary. */
+/** The lines a run prints on stderr: the plan, progress, then the summary with the batch's top words. */
 public final class RunReport {
   private final PrintStream err;
 
@@ -29,9 +32,19 @@ public final class RunReport {
     double mbPerSecond = o.seconds() > 0 ? t.bytes() / 1e6 / o.seconds() : 0;
     err.printf(Locale.ROOT, "wordfreq: %,d files ok, %,d failed; %s, %,d tokens in %.1f s (%.1f MB/s)%n",
         t.filesOk(), t.filesFailed(), mb(t.bytes()), t.tokens(), o.seconds(), mbPerSecond);
+    RunSummary s = o.summary();
+    if (s != null) {
+      err.printf(Locale.ROOT, "wordfreq: batch top %d (%s rules): %s%n", s.topWords().size(), s.rules(),
+          s.topWords().isEmpty() ? "(no words)" : s.topWords().stream().map(RunReport::word)
+              .collect(Collectors.joining(" ")));
+    }
     for (String e : o.outputErrors()) {
       err.println("wordfreq: output failed: " + e);
     }
+  }
+
+  private static String word(WordCount wc) {
+    return String.format(Locale.ROOT, "%s(%,d)", wc.word(), wc.count());
   }
 
   static String mb(long bytes) {

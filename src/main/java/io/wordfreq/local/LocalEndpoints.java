@@ -18,6 +18,7 @@ public record LocalEndpoints(
   public static final String JOBS_DLQ = "wordfreq-jobs-dlq";
   public static final String RESULTS_QUEUE = "wordfreq-results";
   public static final String TABLE = "wordfreq";
+  public static final String RUNS_TABLE = "wordfreq-runs";
   /** Receives before a jobs-queue message moves to the dead-letter queue. */
   public static final int MAX_RECEIVE_COUNT = 3;
 

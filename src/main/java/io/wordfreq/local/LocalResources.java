@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
- * Creates, where missing, the buckets and the results table the old system used. Safe to run any number
+ * Creates, where missing, the buckets and the results table the old system used, and the runs table. Safe to run any number
  * of times. (The queues are not made here: ElasticMQ's configuration declares them, so they exist before
  * S3 can send its first event.)
  */
@@ -22,6 +22,7 @@ public final class LocalResources {
       ensureBucket(s3, LocalEndpoints.UPLOADING_BUCKET);
       ensureBucket(s3, LocalEndpoints.PROCESSING_BUCKET);
       new ResultsTable(dynamo, LocalEndpoints.TABLE).createIfAbsent();
+      new ResultsTable(dynamo, LocalEndpoints.RUNS_TABLE, ResultsTable.RUNS_HASH_KEY).createIfAbsent();
     }
   }
 

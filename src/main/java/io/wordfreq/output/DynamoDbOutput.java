@@ -1,9 +1,11 @@
 package io.wordfreq.output;
 
 import io.wordfreq.record.FileResult;
+import io.wordfreq.record.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.dynamodb.DynamoDBItemWritable;
 import org.apache.hadoop.dynamodb.write.DynamoDBOutputFormat;
 import org.apache.hadoop.io.Text;
@@ -14,6 +16,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * {@code --output dynamodb}: one item per file in the results table, written from the executors by
@@ -25,6 +30,9 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * <p>Never silent: a DescribeTable on the driver fails fast when DynamoDB or the table is not there,
  * and a watchdog cancels the write when it makes no progress for {@value #STALL_KEY} seconds
  * (default 60) — the connector itself retries for ten minutes per batch.
+ *
+ * <p>The run's summary goes to the runs table ({@code --runs-table}, hash key {@code RunId}) with one
+ * PutItem from the driver.
  */
 public final class DynamoDbOutput implements ResultOutput {
   /** Spark/Hadoop setting: seconds without write progress before the write is cancelled. */
@@ -35,13 +43,26 @@ public final class DynamoDbOutput implements ResultOutput {
   private static final Path EMR_JOB_FLOW = Path.of("/mnt/var/lib/info/job-flow.json");
 
   private final String table;
+  private final String runsTable;
 
-  /** Writes to {@code table}; region, endpoint and credentials are resolved when writing. */
+  /** Writes to {@code table}, the summary to {@value RunSummaryItems#DEFAULT_TABLE}. */
   public DynamoDbOutput(String table) {
+    this(table, RunSummaryItems.DEFAULT_TABLE);
+  }
+
+  /**
+   * Writes to {@code table}, and the run's summary to {@code runsTable}; region, endpoint and
+   * credentials are resolved when writing.
+   */
+  public DynamoDbOutput(String table, String runsTable) {
     if (table == null || table.isBlank()) {
       throw new IllegalArgumentException("--output dynamodb needs a table (--table NAME)");
     }
+    if (runsTable == null || runsTable.isBlank()) {
+      throw new IllegalArgumentException("--output dynamodb needs a runs table (--runs-table NAME)");
+    }
     this.table = table;
+    this.runsTable = runsTable;
   }
 
   @Override
@@ -74,6 +95,27 @@ public final class DynamoDbOutput implements ResultOutput {
     } catch (Exception e) {
       throw new OutputFailedException("DynamoDB", "writing to " + target.where() + " failed: "
           + OutputFailedException.firstLine(rootMessage(e)), e);
+    }
+  }
+
+  /** One PutItem from the driver into the runs table (a rerun with the same id overwrites it). */
+  @Override
+  public void writeSummary(RunSummary summary, Configuration conf) throws OutputFailedException {
+    DynamoDbTarget target;
+    try {
+      target = DynamoDbTarget.resolve(runsTable, conf);
+    } catch (SdkClientException | IllegalStateException | IllegalArgumentException e) {
+      throw new OutputFailedException("DynamoDB", "no region or a bad endpoint for table " + runsTable + ": "
+          + OutputFailedException.firstLine(e.getMessage()), e);
+    }
+    try (DynamoDbClient dynamo = target.client()) {
+      dynamo.putItem(b -> b.tableName(runsTable).item(RunSummaryItems.toItem(summary)));
+    } catch (ResourceNotFoundException e) {
+      throw new OutputFailedException("DynamoDB", "the run summary's " + target.where()
+          + " does not exist (wordfreq table create makes it)", e);
+    } catch (SdkException e) {
+      throw new OutputFailedException("DynamoDB", "writing the run summary to " + target.where() + " failed: "
+          + OutputFailedException.firstLine(e.getMessage()), e);
     }
   }
 

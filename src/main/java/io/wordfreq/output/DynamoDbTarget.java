@@ -68,6 +68,11 @@ public record DynamoDbTarget(String table, String region, URI endpoint, String a
         .build();
   }
 
+  /** A client with the SDK's usual retries, for single calls from the driver (the run's summary). */
+  public DynamoDbClient client() {
+    return builder().build();
+  }
+
   private DynamoDbClientBuilder builder() {
     AwsClients.Builder aws = AwsClients.builder().region(region).endpoint(AwsClients.DYNAMODB, endpoint);
     if (accessKeyId != null && secretAccessKey != null) {

@@ -2,6 +2,8 @@ package io.wordfreq.output;
 
 import io.wordfreq.record.FileResult;
 import io.wordfreq.record.RecordJson;
+import io.wordfreq.record.RunSummary;
+import io.wordfreq.record.RunSummaryJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,6 +20,10 @@ import org.apache.spark.api.java.JavaRDD;
  * {@code --output jsonl:PATH}: one JSON object a line per file ({@link RecordJson}), sorted by
  * filename, written by the driver through Hadoop's FileSystem (so {@code s3a:} and {@code hdfs:}
  * paths work). Results are small, so they are collected to the driver; the file is replaced.
+ *
+ * <p>The run's summary goes to a file of its own beside it, {@link #summaryPath}: {@code out.jsonl} →
+ * {@code out.run.jsonl}, one line ({@link RunSummaryJson}), so every line of the results file stays a
+ * file's record.
  */
 public final class JsonlOutput implements ResultOutput {
   private final String path;
@@ -35,15 +42,30 @@ public final class JsonlOutput implements ResultOutput {
 
   @Override
   public void write(JavaRDD<FileResult> results) throws OutputFailedException {
-    List<FileResult> rows = results.collect().stream()
+    List<String> lines = results.collect().stream()
         .sorted(Comparator.comparing(FileResult::filename))
+        .map(RecordJson::toJson)
         .toList();
+    writeLines(path, lines, results.context().hadoopConfiguration());
+  }
+
+  @Override
+  public void writeSummary(RunSummary summary, Configuration conf) throws OutputFailedException {
+    writeLines(summaryPath(path), List.of(RunSummaryJson.toJson(summary)), conf);
+  }
+
+  /** Where the summary of a run written to {@code jsonl:path} goes: {@code x.jsonl} → {@code x.run.jsonl}. */
+  public static String summaryPath(String path) {
+    return (path.endsWith(".jsonl") ? path.substring(0, path.length() - ".jsonl".length()) : path) + ".run.jsonl";
+  }
+
+  private static void writeLines(String path, List<String> lines, Configuration conf) throws OutputFailedException {
     Path p = new Path(path);
     try {
-      FileSystem fs = p.getFileSystem(results.context().hadoopConfiguration());
+      FileSystem fs = p.getFileSystem(conf);
       try (Writer w = new BufferedWriter(new OutputStreamWriter(fs.create(p, true), StandardCharsets.UTF_8))) {
-        for (FileResult r : rows) {
-          w.write(RecordJson.toJson(r));
+        for (String line : lines) {
+          w.write(line);
           w.write('\n');
         }
       }

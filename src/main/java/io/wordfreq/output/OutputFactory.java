@@ -47,6 +47,6 @@ public final class OutputFactory {
   }
 
   private static ResultOutput dynamoDb(OutputSettings settings) {
-    return new DynamoDbOutput(settings.table());
+    return new DynamoDbOutput(settings.table(), settings.runsTable());
   }
 }

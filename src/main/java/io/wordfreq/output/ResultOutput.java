@@ -1,6 +1,8 @@
 package io.wordfreq.output;
 
 import io.wordfreq.record.FileResult;
+import io.wordfreq.record.RunSummary;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -20,4 +22,14 @@ public interface ResultOutput {
    *     its message names the service
    */
   void write(JavaRDD<FileResult> results) throws OutputFailedException;
+
+  /**
+   * Writes the run's summary, once the results were written (whether or not they all could be);
+   * outputs with no place for summaries do nothing.
+   *
+   * @param conf the job's Hadoop configuration (file systems, connector settings)
+   * @throws OutputFailedException if the destination could not be reached or refused the summary
+   */
+  default void writeSummary(RunSummary summary, Configuration conf) throws OutputFailedException {
+  }
 }

@@ -1,8 +1,10 @@
 package io.wordfreq.output;
 
 import io.wordfreq.record.FileResult;
+import io.wordfreq.record.RunSummary;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -34,6 +36,11 @@ public final class WriteLedger {
           failed.add(output.describe());
           throw e;
         }
+      }
+
+      @Override
+      public void writeSummary(RunSummary summary, Configuration conf) throws OutputFailedException {
+        output.writeSummary(summary, conf);
       }
     };
   }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RangeCounterTest {
 
   /** The file as a {@link PositionedInput} whose streams hand out at most {@code maxRead} bytes a read. */
-  private static PositionedInput input(byte[] file, int maxRead) {
+  static PositionedInput input(byte[] file, int maxRead) {
     return position -> new ByteArrayInputStream(file, (int) position, file.length - (int) position) {
       @Override
       public synchronized int read(byte[] b, int off, int len) {

@@ -3,7 +3,10 @@ package io.wordfreq.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordfreq.counting.ClassicTokenizer;
+import io.wordfreq.counting.WordCounts;
 import io.wordfreq.record.FileResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +44,9 @@ class LocalClusterCountTest {
       assertEquals(1, plan.splitFiles());
       assertTrue(plan.ranges().size() >= 12, "big.txt in ranges: " + plan.ranges().size());
 
-      List<FileResult> results = job.results(plan).collect();
+      BatchWordCounts batch = new BatchWordCounts();
+      sc.sc().register(batch);
+      List<FileResult> results = job.results(plan, batch).collect();
       Map<String, FileResult> byName =
           results.stream().collect(Collectors.toMap(FileResult::filename, Function.identity()));
       assertEquals(files.size(), byName.size());
@@ -54,6 +59,16 @@ class LocalClusterCountTest {
         assertEquals(e.distinct(), r.distinctWords());
         assertEquals(e.bytes(), r.bytes());
       }
+      // The batch's counts came back from the executor JVMs (Java-serialized accumulators) and add up
+      // to every file's full counts.
+      WordCounts all = new WordCounts();
+      for (Path f : files) {
+        byte[] bytes = Files.readAllBytes(f);
+        ClassicTokenizer tokenizer = new ClassicTokenizer(all);
+        tokenizer.feed(bytes, 0, bytes.length);
+        tokenizer.finish();
+      }
+      assertEquals(all.top(Integer.MAX_VALUE), batch.value().top(Integer.MAX_VALUE));
       // The counting ran outside the driver's JVM.
       long driver = ProcessHandle.current().pid();
       List<Long> pids = sc.parallelize(List.of(1, 2, 3, 4), 4).map(x -> ProcessHandle.current().pid()).collect();

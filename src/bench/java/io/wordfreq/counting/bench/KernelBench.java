@@ -13,10 +13,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link KernelBenchmark} and prints MB/s per workload (one thread by default, so MB/s per core; with
+ * Runs {@link KernelBenchmark} and prints MB/s per rule set and workload (one thread by default, so MB/s per core; with
  * {@code --threads N}, N threads each counting the text, MB/s of all together): by wall time, as JMH
  * measures it, and per CPU-second of the counting threads, which stays meaningful when other processes
- * share the cores. Arguments: {@code [CORPUS_DIR] [--quick] [--threads N] [--workloads a,b,...]}. A
+ * share the cores. Arguments: {@code [CORPUS_DIR] [--quick] [--threads N] [--workloads a,b,...]
+ * [--rules classic,unicode]}. A
  * benchmark, not a test: it never fails on time.
  */
 public final class KernelBench {
@@ -28,14 +29,17 @@ public final class KernelBench {
     boolean quick = false;
     int threads = 1;
     String workloads = "text,unique,hugetoken,invalid";
+    String rules = "classic,unicode";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--workloads" -> workloads = args[++i];
         case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--rules" -> rules = args[++i];
         case "-h", "--help" -> {
           System.out.println(
-              "usage: bench/kernel [CORPUS_DIR] [--quick] [--threads N] [--workloads text,unique,hugetoken,invalid]");
+              "usage: bench/kernel [CORPUS_DIR] [--quick] [--threads N] [--workloads text,unique,hugetoken,invalid]"
+                  + " [--rules classic,unicode]");
           return;
         }
         default -> corpus = args[i];
@@ -45,13 +49,14 @@ public final class KernelBench {
         .include(KernelBenchmark.class.getName())
         .param("corpus", corpus)
         .param("workload", workloads.split(","))
+        .param("rules", rules.split(","))
         .threads(threads)
         .verbosity(VerboseMode.SILENT);
     if (quick) {
       options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
           .measurementIterations(3).measurementTime(TimeValue.seconds(1));
     }
-    System.out.println("counting kernel (ClassicTokenizer + WordCounts + top 10), " + threads
+    System.out.println("counting kernel (the rules' tokenizer + WordCounts + top 10), " + threads
         + (threads == 1 ? " thread" : " threads, each counting its own copy; MB/s of all together") + "; text = "
         + (corpus.isBlank() ? "generated English-like, 16 MB" : corpus));
     Collection<RunResult> results = new Runner(options.build()).run();
@@ -62,8 +67,8 @@ public final class KernelBench {
       double err = Double.isNaN(bytes.getScoreError()) ? 0 : bytes.getScoreError() / 1e6;
       double cpuMbs = r.getSecondaryResults().get("cpuBytes").getScore() / 1e6
           / (r.getSecondaryResults().get("cpuNanos").getScore() / 1e9);
-      lines.add(String.format("%-10s %9.1f MB/s wall (± %.1f, 99.9%% CI, %d iterations)   %9.1f MB per CPU-second",
-          r.getParams().getParam("workload"), mbs, err, bytes.getSampleCount(), cpuMbs));
+      lines.add(String.format("%-8s %-10s %9.1f MB/s wall (± %.1f, 99.9%% CI, %d iterations)   %9.1f MB per CPU-second",
+          r.getParams().getParam("rules"), r.getParams().getParam("workload"), mbs, err, bytes.getSampleCount(), cpuMbs));
     }
     lines.forEach(System.out::println);
   }

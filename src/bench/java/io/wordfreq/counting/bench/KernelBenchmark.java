@@ -1,8 +1,11 @@
 package io.wordfreq.counting.bench;
 
 import io.wordfreq.counting.ClassicTokenizer;
+import io.wordfreq.counting.UnicodeRules;
 import io.wordfreq.counting.WordCount;
 import io.wordfreq.counting.WordCounts;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -23,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The counting kernel alone — {@link ClassicTokenizer} into a fresh {@link WordCounts}, then the top 10 —
- * over a text in memory, fed in 64 KB pieces as {@code RangeCounter} feeds it. One operation is one whole
+ * over a text in memory, fed in 64 KB pieces as {@code RangeCounter} feeds it; or, for {@code rules =
+ * unicode}, the {@code unicode} rules over the same bytes as a range of a file (UTF-8 decoding, Lucene's
+ * StandardTokenizer, lower case, the filters; minimum length 3, no stop words). One operation is one whole
  * text; the {@code bytes} counter turns operations into bytes per second, and {@link CpuTime} gives bytes
  * per CPU-second of the counting thread.
  */
@@ -43,6 +48,12 @@ public class KernelBenchmark {
   /** A folder of {@code *.txt} files for the {@code text} workload; empty = generated English-like text. */
   @Param({""})
   public String corpus;
+
+  /** {@code classic} or {@code unicode}. */
+  @Param({"classic", "unicode"})
+  public String rules;
+
+  private final UnicodeRules unicode = UnicodeRules.defaults();
 
   private byte[] data;
 
@@ -77,14 +88,18 @@ public class KernelBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @Benchmark
-  public List<WordCount> count(Bytes counter, CpuTime cpu) {
+  public List<WordCount> count(Bytes counter, CpuTime cpu) throws IOException {
     long cpuStart = THREADS.getCurrentThreadCpuTime();
     WordCounts counts = new WordCounts();
-    ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
-    for (int off = 0; off < data.length; off += PIECE) {
-      tokenizer.feed(data, off, Math.min(PIECE, data.length - off));
+    if (rules.equals("unicode")) {
+      unicode.countRange(p -> new ByteArrayInputStream(data), 0, data.length, data.length, counts);
+    } else {
+      ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
+      for (int off = 0; off < data.length; off += PIECE) {
+        tokenizer.feed(data, off, Math.min(PIECE, data.length - off));
+      }
+      tokenizer.finish();
     }
-    tokenizer.finish();
     List<WordCount> top = counts.top(10);
     counter.bytes += data.length;
     cpu.cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;

@@ -1,0 +1,58 @@
+package io.wordfreq.cli;
+
+import io.wordfreq.counting.ClassicRules;
+import io.wordfreq.counting.CountingRules;
+import io.wordfreq.counting.StopWords;
+import io.wordfreq.counting.UnicodeRules;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns {@code --rules}, {@code --min-length} and {@code --stopwords} into the run's {@link CountingRules}.
+ * A stop-word file is read here, on the driver, through Hadoop's FileSystem ({@code s3a:} works), and
+ * travels to the executors inside the rules.
+ */
+final class RulesOptions {
+  private RulesOptions() {
+  }
+
+  /**
+   * The rules.
+   *
+   * @throws IllegalArgumentException for an unknown rule set, unicode-only options given with classic, or
+   *     a stop-word file that cannot be read (usage errors)
+   */
+  static CountingRules rules(String name, int minLength, String stopWords, ParseResult given) {
+    String rules = name == null ? ClassicRules.INSTANCE.name() : name.strip();
+    boolean hasStopWords = stopWords != null && !stopWords.isBlank();
+    if (rules.equals(ClassicRules.INSTANCE.name())) {
+      if (hasStopWords || (given != null && given.hasMatchedOption("--min-length"))) {
+        throw new IllegalArgumentException("--min-length and --stopwords are options of --rules unicode");
+      }
+      return ClassicRules.INSTANCE;
+    }
+    if (rules.equals(UnicodeRules.NAME)) {
+      return new UnicodeRules(minLength, hasStopWords ? stopWords(stopWords.strip()) : Set.of());
+    }
+    throw new IllegalArgumentException("unknown --rules '" + name + "' (expected classic or unicode)");
+  }
+
+  private static Set<String> stopWords(String spec) {
+    if (spec.equals(StopWords.ENGLISH)) {
+      return StopWords.english();
+    }
+    Path path = new Path(spec);
+    try (InputStreamReader in = new InputStreamReader(path.getFileSystem(new Configuration()).open(path),
+        StandardCharsets.UTF_8)) {
+      return StopWords.read(in);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--stopwords: cannot read " + spec + " (english, or a file with one word a line): "
+          + e.getMessage(), e);
+    }
+  }
+}

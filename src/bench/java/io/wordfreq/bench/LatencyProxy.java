@@ -21,14 +21,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --max-seconds}, after {@code --idle-seconds} with no traffic, or when the process
  * {@code --parent PID} ends.
  *
+ * <p>With {@code --slow-down-every N} it answers every Nth GET itself with S3's throttling reply
+ * ({@code 503 SlowDown}) instead of passing it on, to show what the reader does when S3 throttles.
+ *
  * <p>Usage: {@code LatencyProxy --listen PORT --target PORT --delay-ms MS [--max-connections N]
- * [--max-seconds S] [--idle-seconds S] [--parent PID]}
+ * [--max-seconds S] [--idle-seconds S] [--parent PID] [--slow-down-every N]}
  */
 public final class LatencyProxy {
   private final int target;
   private final long delayMillis;
   private final Semaphore connections;
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong gets = new AtomicLong();
+  private final AtomicLong slowDowns = new AtomicLong();
+  private long slowDownEvery;
   private volatile long lastActivity = System.nanoTime();
 
   private LatencyProxy(int target, long delayMillis, int maxConnections) {
@@ -45,6 +52,7 @@ public final class LatencyProxy {
     long maxSeconds = 1800;
     long idleSeconds = 300;
     long parent = -1;
+    long slowDownEvery = 0;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--listen" -> listen = Integer.parseInt(args[i + 1]);
@@ -54,6 +62,7 @@ public final class LatencyProxy {
         case "--max-seconds" -> maxSeconds = Long.parseLong(args[i + 1]);
         case "--idle-seconds" -> idleSeconds = Long.parseLong(args[i + 1]);
         case "--parent" -> parent = Long.parseLong(args[i + 1]);
+        case "--slow-down-every" -> slowDownEvery = Long.parseLong(args[i + 1]);
         default -> usage("unknown option " + args[i]);
       }
     }
@@ -61,11 +70,13 @@ public final class LatencyProxy {
       usage("--listen, --target and --delay-ms are required");
     }
     LatencyProxy proxy = new LatencyProxy(target, delay, maxConnections);
+    proxy.slowDownEvery = slowDownEvery;
     ServerSocket server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listen), 128);
     System.err.printf("latency proxy: 127.0.0.1:%d -> 127.0.0.1:%d, +%d ms per request (stops after %d s, "
         + "%d s idle%s)%n", listen, target, delay, maxSeconds, idleSeconds, parent > 0 ? " or with process " + parent : "");
     proxy.watchdog(maxSeconds, idleSeconds, parent);
+    Runtime.getRuntime().addShutdownHook(new Thread(proxy::printTotals));
     proxy.serve(server);
   }
 
@@ -79,6 +90,7 @@ public final class LatencyProxy {
     while (true) {
       connections.acquire();
       Socket client = server.accept();
+      accepted.incrementAndGet();
       lastActivity = System.nanoTime();
       Socket upstream;
       try {
@@ -102,6 +114,11 @@ public final class LatencyProxy {
     t.start();
   }
 
+  private void printTotals() {
+    System.err.printf("latency proxy: %,d connections, %,d requests delayed, %,d answered 503 SlowDown%n",
+        accepted.get(), requests.get(), slowDowns.get());
+  }
+
   private void watchdog(long maxSeconds, long idleSeconds, long parent) {
     long started = System.nanoTime();
     thread(() -> {
@@ -121,7 +138,7 @@ public final class LatencyProxy {
           why = "process " + parent + " ended";
         }
         if (why != null) {
-          System.err.printf("latency proxy: stopping (%s) after %,d delayed requests%n", why, requests.get());
+          System.err.printf("latency proxy: stopping (%s)%n", why);
           System.exit(0);
         }
       }
@@ -151,6 +168,10 @@ public final class LatencyProxy {
             newRequest = false;
             requests.incrementAndGet();
             Thread.sleep(delayMillis);
+            if (slowDown(buf, n)) {
+              newRequest = true;
+              continue;
+            }
           } else if (!toUpstream) {
             newRequest = true;
           }
@@ -162,6 +183,29 @@ public final class LatencyProxy {
       } finally {
         close();
       }
+    }
+
+    /**
+     * Answers a whole GET request (all its headers in this read) with 503 SlowDown if it is the Nth;
+     * returns whether it did. The request never reaches the server; the connection stays open.
+     */
+    private boolean slowDown(byte[] buf, int n) throws IOException {
+      if (slowDownEvery <= 0 || n < 8) {
+        return false;
+      }
+      String head = new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (!head.startsWith("GET ") || !head.endsWith("\r\n\r\n") || gets.incrementAndGet() % slowDownEvery != 0) {
+        return false;
+      }
+      slowDowns.incrementAndGet();
+      String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
+          + "<Message>Please reduce your request rate.</Message><RequestId>proxy</RequestId></Error>";
+      String reply = "HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: " + body.length()
+          + "\r\nx-amz-request-id: proxy\r\n\r\n" + body;
+      OutputStream out = client.getOutputStream();
+      out.write(reply.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.flush();
+      return true;
     }
 
     private synchronized void close() {

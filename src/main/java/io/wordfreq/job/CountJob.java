@@ -15,8 +15,9 @@ import scala.Tuple2;
 /**
  * The count job on one Spark context: the driver lists and plans ({@link #plan}), executors count
  * ({@link #results}). Packed units of whole files yield their files' records in the task, with no
- * shuffle (small files read several at a time, {@link PackedUnitCounter}); ranges of split files yield {@link PartialCount}s that a {@code reduceByKey} merges per
- * file before the top N is taken — the only shuffle, and only when some file is split.
+ * shuffle (their small files read several at a time, {@link PackedUnitCounter}); ranges of split
+ * files yield {@link PartialCount}s that a {@code reduceByKey} merges per file before the top N is
+ * taken — the only shuffle, and only when some file is split.
  */
 public final class CountJob {
   private final JavaSparkContext sc;

@@ -1,6 +1,9 @@
 package io.wordfreq.job;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
 
 /**
  * How many tasks one JVM runs at once under a Spark configuration: the cores of {@code local[N]} or
@@ -9,27 +12,29 @@ import org.apache.spark.SparkConf;
  * heap for read buffers.
  */
 final class ExecutorSlots {
+  private static final Pattern LOCAL = Pattern.compile("local\\[(\\*|\\d+)(,\\d+)?]");
+  private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*\\d+\\s*,\\s*(\\d+)\\s*,.*]");
+
   private ExecutorSlots() {
   }
 
   /** The tasks this JVM runs at once (1 outside Spark). */
   static int current() {
-    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    SparkEnv env = SparkEnv.get();
     return env == null ? 1 : of(env.conf());
   }
 
   static int of(SparkConf conf) {
     String master = conf.get("spark.master", "");
     int processors = Runtime.getRuntime().availableProcessors();
-    java.util.regex.Matcher local = java.util.regex.Pattern.compile("local\\[(\\*|\\d+)(,\\d+)?]").matcher(master);
+    Matcher local = LOCAL.matcher(master);
     if (local.matches()) {
       return "*".equals(local.group(1)) ? processors : Math.max(1, Integer.parseInt(local.group(1)));
     }
     if ("local".equals(master)) {
       return 1;
     }
-    java.util.regex.Matcher cluster =
-        java.util.regex.Pattern.compile("local-cluster\\[\\s*\\d+\\s*,\\s*(\\d+)\\s*,.*]").matcher(master);
+    Matcher cluster = LOCAL_CLUSTER.matcher(master);
     if (cluster.matches()) {
       return Math.max(1, Integer.parseInt(cluster.group(1)));
     }

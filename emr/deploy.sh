@@ -1,94 +1,326 @@
 #!/usr/bin/env bash
-# Deploys the launcher with the AWS CLI: the job jar, the IAM roles, the two Lambda functions
-# (SQS-triggered launcher and nightly), the event source mapping and the nightly schedule.
-# The buckets, queues (jobs queue with its DLQ redrive) and the table exist already (same as the old
-# service). Re-running updates what exists. The EMR cluster itself is created by the launcher
-# (RunJobFlow from emr/cluster.json) when no active cluster named wordfreq exists.
+# Takes an AWS account (empty or not) to a working wordfreq pipeline, idempotently: each part is
+# created when missing and set when it differs from what is asked; a second run changes nothing.
+# It prints one line per part: created, changed or unchanged.
 #
-#   WORDFREQ_CODE_BUCKET=my-code-bucket emr/deploy.sh
+#   emr/deploy.sh [--skip-build]
 #
-# Needs: aws (v2), mvn, zip; AWS_REGION and credentials the standard way.
+#   uploads bucket     versioning, SSE-S3, public access blocked, to Glacier after 30 days
+#   processing bucket  same but no Glacier (the nightly step reads it); ObjectCreated:* *.txt -> jobs queue
+#   code bucket        the job jar (target/wordfreq.jar), EMR logs under logs/
+#   queues             wordfreq-jobs (SSE, DLQ wordfreq-jobs-dlq after 5 receives, only the processing
+#                      bucket may send), wordfreq-results
+#   table              on-demand, point-in-time recovery
+#   IAM                wordfreq-emr-service, wordfreq-emr-instance (+ instance profile), wordfreq-launcher,
+#                      wordfreq-nightly, wordfreq-scheduler
+#   Lambda             wordfreq-launcher on the jobs queue, wordfreq-nightly on a 02:00 UTC schedule
+#
+# The EMR cluster is not created here: the launcher starts it (RunJobFlow) with the first batch, and it
+# ends itself after 30 idle minutes. Its definition (emr/cluster.json plus LogUri and the subnet) goes
+# into the Lambda package. Names: see emr/lib.sh. Needs aws, jq, zip, openssl and (unless --skip-build) mvn.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=emr/lib.sh
+source "$here/emr/lib.sh"
+
+build=true
+for arg in "$@"; do
+  case "$arg" in
+    --skip-build) build=false ;;
+    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument '$arg' (usage: emr/deploy.sh [--skip-build])" ;;
+  esac
+done
+
+if $build; then wordfreq_setup aws jq zip openssl mvn; else wordfreq_setup aws jq zip openssl; fi
 cd "$here"
-: "${WORDFREQ_CODE_BUCKET:?set WORDFREQ_CODE_BUCKET to the bucket holding the job jar}"
-region="${AWS_REGION:-$(aws configure get region)}"
-account="$(aws sts get-caller-identity --query Account --output text)"
-processing_bucket="${WORDFREQ_PROCESSING_BUCKET:-wordfreq-processing}"
 work="$here/target/deploy"
 mkdir -p "$work"
+echo "deploying wordfreq to account $account, region $region"
 
-# Fill the account, region and code bucket into a JSON template.
-fill() {
-  sed -e "s/REGION/$region/g" -e "s/ACCOUNT/$account/g" -e "s/WORDFREQ_CODE_BUCKET/$WORDFREQ_CODE_BUCKET/g" \
-      -e "s/wordfreq-processing/$processing_bucket/g" "$1" > "$work/$(basename "$1")"
-  echo "file://$work/$(basename "$1")"
+# ---- buckets -------------------------------------------------------------------------------------
+
+versioning_get() { aws s3api get-bucket-versioning --bucket "$1" --query '{Status: Status}'; }
+versioning_set() { aws s3api put-bucket-versioning --bucket "$2" --versioning-configuration "$1"; }
+encryption_get() {
+  aws s3api get-bucket-encryption --bucket "$1" --query 'ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault'
 }
-
-role() { # name trust-file [inline-policy-file]
-  aws iam get-role --role-name "$1" >/dev/null 2>&1 || aws iam create-role --role-name "$1" --assume-role-policy-document "$(fill "$2")" >/dev/null
-  if [[ $# -ge 3 ]]; then
-    aws iam put-role-policy --role-name "$1" --policy-name "$1" --policy-document "$(fill "$3")"
-  fi
+encryption_set() {
+  aws s3api put-bucket-encryption --bucket "$2" \
+    --server-side-encryption-configuration "{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":$1}]}"
 }
+public_access_get() { aws s3api get-public-access-block --bucket "$1" --query PublicAccessBlockConfiguration; }
+public_access_set() { aws s3api put-public-access-block --bucket "$2" --public-access-block-configuration "$1"; }
+lifecycle_get() { aws s3api get-bucket-lifecycle-configuration --bucket "$1" --query '{Rules: Rules}'; }
+lifecycle_set() { aws s3api put-bucket-lifecycle-configuration --bucket "$2" --lifecycle-configuration "$1"; }
 
-echo "== build: job jar and Lambda package"
-mvn -q -B package -DskipTests
-rm -rf "$work/lambda"
-mvn -q -B dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$work/lambda/lib"
-cp target/original-wordfreq.jar "$work/lambda/lib/wordfreq.jar" # unshaded: the SDK is already in lib/
-(cd "$work/lambda" && rm -f ../lambda.zip && zip -qr ../lambda.zip lib)
-aws s3 cp target/wordfreq.jar "s3://$WORDFREQ_CODE_BUCKET/wordfreq.jar"
-
-echo "== IAM roles"
-role wordfreq-emr-service emr/iam/emr-service-trust.json
-aws iam attach-role-policy --role-name wordfreq-emr-service --policy-arn arn:aws:iam::aws:policy/service-role/AmazonEMRServicePolicy_v2
-role wordfreq-emr-instance emr/iam/emr-instance-trust.json emr/iam/emr-instance-policy.json
-aws iam get-instance-profile --instance-profile-name wordfreq-emr-instance >/dev/null 2>&1 || {
-  aws iam create-instance-profile --instance-profile-name wordfreq-emr-instance >/dev/null
-  aws iam add-role-to-instance-profile --instance-profile-name wordfreq-emr-instance --role-name wordfreq-emr-instance
-}
-role wordfreq-launcher emr/iam/lambda-trust.json emr/iam/lambda-launcher-policy.json
-role wordfreq-scheduler emr/iam/scheduler-trust.json emr/iam/scheduler-policy.json
-sleep 10 # new roles take a moment before Lambda can assume them
-
-results_url="https://sqs.$region.amazonaws.com/$account/wordfreq-results"
-env_vars="Variables={WORDFREQ_PROCESSING_BUCKETS=$processing_bucket,WORDFREQ_JOB_JAR=s3://$WORDFREQ_CODE_BUCKET/wordfreq.jar,WORDFREQ_TABLE=wordfreq,WORDFREQ_RESULTS_QUEUE_URL=$results_url,WORDFREQ_RUNNER=emr,WORDFREQ_CLUSTER_NAME=wordfreq,WORDFREQ_MAX_FILES=1000,WORDFREQ_NIGHTLY_PREFIX=s3://$processing_bucket/}"
-
-function_up() { # name handler
-  if aws lambda get-function --function-name "$1" >/dev/null 2>&1; then
-    aws lambda update-function-code --function-name "$1" --zip-file "fileb://$work/lambda.zip" >/dev/null
-    aws lambda wait function-updated --function-name "$1"
-    aws lambda update-function-configuration --function-name "$1" --handler "$2" --environment "$env_vars" >/dev/null
+bucket() { # name lifecycle-template
+  if aws s3api head-bucket --bucket "$1" >/dev/null 2>&1; then
+    report unchanged "bucket $1"
+  elif [[ "$region" == us-east-1 ]]; then
+    aws s3api create-bucket --bucket "$1" >/dev/null
+    report created "bucket $1"
   else
-    aws lambda create-function --function-name "$1" --runtime java17 --architectures arm64 --memory-size 1024 --timeout 60 \
-      --role "arn:aws:iam::$account:role/wordfreq-launcher" --handler "$2" --zip-file "fileb://$work/lambda.zip" \
-      --snap-start ApplyOn=PublishedVersions --environment "$env_vars" >/dev/null
+    aws s3api create-bucket --bucket "$1" --create-bucket-configuration "LocationConstraint=$region" >/dev/null
+    report created "bucket $1"
   fi
-  aws lambda wait function-updated --function-name "$1"
+  ensure "  versioning" '{"Status":"Enabled"}' versioning_get versioning_set "$1"
+  ensure "  default encryption (SSE-S3)" '{"SSEAlgorithm":"AES256"}' encryption_get encryption_set "$1"
+  ensure "  public access block" \
+    '{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}' \
+    public_access_get public_access_set "$1"
+  ensure "  lifecycle ($(basename "$2"))" "$(fill "$2")" lifecycle_get lifecycle_set "$1"
 }
 
-echo "== Lambda functions"
-function_up wordfreq-launcher io.wordfreq.launcher.LaunchLambdaHandler::handleRequest
-function_up wordfreq-nightly io.wordfreq.launcher.NightlyLambdaHandler::handleRequest
+echo "== buckets"
+bucket "$upload_bucket" emr/lifecycle-uploads.json
+bucket "$processing_bucket" emr/lifecycle-processing.json
+bucket "$code_bucket" emr/lifecycle-code.json
 
-echo "== jobs queue: visibility timeout 6 x the function timeout + the batching window, as Lambda asks"
-jobs_url="$(aws sqs get-queue-url --queue-name wordfreq-jobs --query QueueUrl --output text)"
-aws sqs set-queue-attributes --queue-url "$jobs_url" --attributes VisibilityTimeout=420
+# ---- queues --------------------------------------------------------------------------------------
 
-echo "== event source mapping (batch size 1000, window 60 s, ReportBatchItemFailures)"
-existing="$(aws lambda list-event-source-mappings --function-name wordfreq-launcher --query 'EventSourceMappings[0].UUID' --output text)"
-if [[ "$existing" == "None" || -z "$existing" ]]; then
-  aws lambda create-event-source-mapping --cli-input-json "$(fill emr/event-source-mapping.json)" >/dev/null
+attributes_get() { # url keys-json
+  aws sqs get-queue-attributes --queue-url "$1" --attribute-names All --query Attributes --output json \
+    | jq --argjson keys "$2" 'with_entries(select(.key as $k | $keys | index($k)))'
+}
+attributes_set() { aws sqs set-queue-attributes --queue-url "$2" --attributes "$1"; }
+
+queue() { # name attributes-json; sets queue_url_out and queue_arn_out
+  local url
+  if url="$(queue_url "$1")"; then
+    report unchanged "queue $1"
+  else
+    url="$(aws sqs create-queue --queue-name "$1" --attributes "$2" --query QueueUrl --output text)"
+    report created "queue $1"
+  fi
+  ensure "  attributes $(jq -r 'keys | join(", ")' <<<"$2")" "$2" attributes_get attributes_set "$url" "$(jq -c keys <<<"$2")"
+  queue_url_out="$url"
+  queue_arn_out="$(aws sqs get-queue-attributes --queue-url "$url" --attribute-names QueueArn --query Attributes.QueueArn --output text)"
+}
+
+echo "== queues"
+queue "$dlq" '{"SqsManagedSseEnabled":"true","MessageRetentionPeriod":"1209600"}'
+dlq_arn="$queue_arn_out"
+# Visibility timeout: 6 x the launcher function's timeout (60 s) + the batching window (60 s), as
+# Lambda asks of an SQS trigger.
+queue "$jobs_queue" "$(jq -nc --arg dlq "$dlq_arn" --arg policy "$(fill emr/jobs-queue-policy.json | jq -c .)" '{
+  SqsManagedSseEnabled: "true", VisibilityTimeout: "420", MessageRetentionPeriod: "1209600",
+  RedrivePolicy: ({deadLetterTargetArn: $dlq, maxReceiveCount: 5} | tojson), Policy: $policy}')"
+jobs_arn="$queue_arn_out"
+queue "$results_queue" '{"SqsManagedSseEnabled":"true"}'
+results_url="$queue_url_out"
+
+# The notification after the queue policy: S3 checks that it may send to the queue.
+notification_get() { aws s3api get-bucket-notification-configuration --bucket "$1" --output json | jq '.QueueConfigurations[]?.Filter.Key.FilterRules[]?.Name |= ascii_downcase'; }
+notification_set() { aws s3api put-bucket-notification-configuration --bucket "$2" --notification-configuration "$1"; }
+ensure "bucket $processing_bucket: ObjectCreated:* *.txt -> $jobs_queue" "$(fill emr/processing-notification.json)" \
+  notification_get notification_set "$processing_bucket"
+
+# ---- table ---------------------------------------------------------------------------------------
+
+echo "== table"
+if aws dynamodb describe-table --table-name "$table" >/dev/null 2>&1; then
+  # shellcheck disable=SC2016 # a JMESPath literal, not a shell expansion
+  report unchanged "table $table ($(aws dynamodb describe-table --table-name "$table" \
+    --query 'Table.BillingModeSummary.BillingMode || `PROVISIONED`' --output text))"
 else
-  aws lambda update-event-source-mapping --uuid "$existing" --batch-size 1000 --maximum-batching-window-in-seconds 60 \
-    --function-response-types ReportBatchItemFailures --scaling-config MaximumConcurrency=2 >/dev/null
+  aws dynamodb create-table --table-name "$table" --billing-mode PAY_PER_REQUEST \
+    --attribute-definitions AttributeName=Filename,AttributeType=S --key-schema AttributeName=Filename,KeyType=HASH \
+    --tags Key=project,Value=wordfreq >/dev/null
+  aws dynamodb wait table-exists --table-name "$table"
+  report created "table $table (on-demand)"
+fi
+pitr_get() {
+  aws dynamodb describe-continuous-backups --table-name "$1" \
+    --query '{Status: ContinuousBackupsDescription.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus}'
+}
+pitr_set() { aws dynamodb update-continuous-backups --table-name "$2" --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true; }
+ensure "  point-in-time recovery" '{"Status":"ENABLED"}' pitr_get pitr_set "$table"
+
+# ---- the job jar and the Lambda package ----------------------------------------------------------
+
+echo "== code"
+if $build; then
+  echo "building: mvn -B -q package -DskipTests"
+  mvn -B -q package -DskipTests
+fi
+for built in target/wordfreq.jar target/classpath.txt target/classes/io/wordfreq/launcher/LaunchLambdaHandler.class; do
+  [[ -f "$built" ]] || die "$built missing: build first (mvn -B package -DskipTests), or run without --skip-build"
+done
+
+jar_sha="$(sha256sum target/wordfreq.jar | cut -d' ' -f1)"
+if [[ "$(aws s3api head-object --bucket "$code_bucket" --key wordfreq.jar --query Metadata.sha256 --output text 2>/dev/null)" == "$jar_sha" ]]; then
+  report unchanged "s3://$code_bucket/wordfreq.jar (sha256 ${jar_sha:0:12})"
+else
+  aws s3 cp target/wordfreq.jar "s3://$code_bucket/wordfreq.jar" --metadata "sha256=$jar_sha" --only-show-errors
+  report changed "s3://$code_bucket/wordfreq.jar (sha256 ${jar_sha:0:12})"
 fi
 
-echo "== nightly schedule"
-if aws scheduler get-schedule --name wordfreq-nightly >/dev/null 2>&1; then
-  aws scheduler update-schedule --cli-input-json "$(fill emr/nightly-schedule.json)" >/dev/null
+# The cluster the launcher creates: emr/cluster.json with LogUri and a subnet. AWS's v2 EMR service
+# policy launches only into subnets tagged for-use-with-amazon-emr-managed-policies=true.
+subnet="${WORDFREQ_SUBNET_ID:-$(aws ec2 describe-subnets --filters Name=default-for-az,Values=true \
+  --query 'sort_by(Subnets, &AvailabilityZone)[0].SubnetId' --output text)}"
+[[ -n "$subnet" && "$subnet" != None ]] || die "no default VPC subnet in $region: set WORDFREQ_SUBNET_ID to the subnet the cluster runs in"
+if [[ "$(aws ec2 describe-tags --filters "Name=resource-id,Values=$subnet" "Name=key,Values=for-use-with-amazon-emr-managed-policies" \
+  --query 'Tags[0].Value' --output text)" == true ]]; then
+  report unchanged "subnet $subnet tagged for-use-with-amazon-emr-managed-policies"
 else
-  aws scheduler create-schedule --cli-input-json "$(fill emr/nightly-schedule.json)" >/dev/null
+  aws ec2 create-tags --resources "$subnet" --tags Key=for-use-with-amazon-emr-managed-policies,Value=true
+  report changed "subnet $subnet tagged for-use-with-amazon-emr-managed-policies"
 fi
-echo "deployed: uploads to s3://$processing_bucket now become EMR steps on the cluster named wordfreq"
+
+# The Lambda package: the classes at the top, the runtime dependencies in lib/ (no Spark, no Hadoop),
+# the deployed cluster definition. Fixed times and order, so the same build gives the same zip and
+# an unchanged function is left alone.
+rm -rf "$work/lambda" "$work/lambda.zip"
+mkdir -p "$work/lambda/lib" "$work/lambda/deployed"
+cp -r target/classes/. "$work/lambda/"
+rm -rf "$work/lambda/org/apache/hadoop" # the step's DynamoDB connector classes: the launcher does not use them
+tr ':' '\n' <target/classpath.txt | while read -r dependency || [[ -n "$dependency" ]]; do
+  [[ -z "$dependency" ]] || cp "$dependency" "$work/lambda/lib/" # the file has no final newline: keep its last entry
+done
+jq --arg log "$log_uri" --arg subnet "$subnet" '.LogUri = $log | .Instances.Ec2SubnetId = $subnet' emr/cluster.json \
+  >"$work/lambda/deployed/cluster.json"
+cp "$work/lambda/deployed/cluster.json" "$work/cluster.json"
+find "$work/lambda" -exec touch -h -d '2020-01-01T00:00:00Z' {} +
+(cd "$work/lambda" && find . -type f | LC_ALL=C sort | zip -q -X -D "$work/lambda.zip" -@)
+zip_sha="$(openssl dgst -sha256 -binary "$work/lambda.zip" | openssl base64 -A)"
+
+# ---- IAM -----------------------------------------------------------------------------------------
+
+echo "== IAM"
+trust_get() { aws iam get-role --role-name "$1" --query Role.AssumeRolePolicyDocument --output json; }
+trust_set() { aws iam update-assume-role-policy --role-name "$2" --policy-document "$1"; }
+inline_get() { aws iam get-role-policy --role-name "$1" --policy-name "$1" --query PolicyDocument --output json; }
+inline_set() { aws iam put-role-policy --role-name "$2" --policy-name "$2" --policy-document "$1"; }
+
+role() { # name trust-template policy-template [managed-policy-arn]
+  if aws iam get-role --role-name "$1" >/dev/null 2>&1; then
+    report unchanged "role $1"
+  else
+    aws iam create-role --role-name "$1" --assume-role-policy-document "$(fill "$2")" --tags Key=project,Value=wordfreq >/dev/null
+    report created "role $1"
+  fi
+  ensure "  trust ($(basename "$2"))" "$(fill "$2")" trust_get trust_set "$1"
+  ensure "  policy ($(basename "$3"))" "$(fill "$3")" inline_get inline_set "$1"
+  if [[ $# -ge 4 ]]; then
+    if aws iam list-attached-role-policies --role-name "$1" --query 'AttachedPolicies[].PolicyArn' --output text | tr '\t' '\n' | grep -qxF "$4"; then
+      report unchanged "  managed policy ${4##*/}"
+    else
+      aws iam attach-role-policy --role-name "$1" --policy-arn "$4"
+      report changed "  managed policy ${4##*/}"
+    fi
+  fi
+}
+
+role wordfreq-emr-service emr/iam/emr-service-trust.json emr/iam/emr-service-policy.json \
+  arn:aws:iam::aws:policy/service-role/AmazonEMRServicePolicy_v2
+role wordfreq-emr-instance emr/iam/emr-instance-trust.json emr/iam/emr-instance-policy.json
+if aws iam get-instance-profile --instance-profile-name wordfreq-emr-instance >/dev/null 2>&1; then
+  report unchanged "instance profile wordfreq-emr-instance"
+else
+  aws iam create-instance-profile --instance-profile-name wordfreq-emr-instance >/dev/null
+  report created "instance profile wordfreq-emr-instance"
+fi
+if [[ "$(aws iam get-instance-profile --instance-profile-name wordfreq-emr-instance --query 'InstanceProfile.Roles[0].RoleName' --output text)" == wordfreq-emr-instance ]]; then
+  report unchanged "  role wordfreq-emr-instance in it"
+else
+  aws iam add-role-to-instance-profile --instance-profile-name wordfreq-emr-instance --role-name wordfreq-emr-instance
+  report changed "  role wordfreq-emr-instance in it"
+fi
+role wordfreq-launcher emr/iam/lambda-trust.json emr/iam/lambda-launcher-policy.json
+role wordfreq-nightly emr/iam/lambda-trust.json emr/iam/lambda-nightly-policy.json
+role wordfreq-scheduler emr/iam/scheduler-trust.json emr/iam/scheduler-policy.json
+
+# ---- Lambda --------------------------------------------------------------------------------------
+
+echo "== Lambda"
+environment() { # the function's environment, as the CLI's JSON
+  jq -nc --arg processing "$processing_bucket" --arg jar "s3://$code_bucket/wordfreq.jar" --arg table "$table" \
+    --arg results "$results_url" --arg cluster "$cluster_name" --arg nightly "$1" '{Variables: ({
+      WORDFREQ_PROCESSING_BUCKETS: $processing, WORDFREQ_JOB_JAR: $jar, WORDFREQ_TABLE: $table,
+      WORDFREQ_RESULTS_QUEUE_URL: $results, WORDFREQ_RUNNER: "emr", WORDFREQ_CLUSTER_NAME: $cluster,
+      WORDFREQ_CLUSTER_DEFINITION: "/var/task/deployed/cluster.json", WORDFREQ_MAX_FILES: "1000"}
+      + (if $nightly == "" then {} else {WORDFREQ_NIGHTLY_PREFIX: $nightly} end))}'
+}
+configuration_get() {
+  aws lambda get-function-configuration --function-name "$1" --output json | jq '{Runtime, Handler, Role, MemorySize, Timeout,
+    Architectures, Environment: {Variables: .Environment.Variables}}'
+}
+configuration_set() {
+  aws lambda update-function-configuration --function-name "$2" --cli-input-json "$(jq -c 'del(.Architectures)' <<<"$1")"
+  aws lambda wait function-updated --function-name "$2"
+}
+
+function_up() { # name handler nightly-prefix
+  local role_arn="arn:aws:iam::$account:role/$1" configuration attempt
+  # Java 17 bytecode on java21 (Amazon Linux 2023): java17 can no longer be created or updated.
+  configuration="$(jq -nc --arg role "$role_arn" --arg handler "$2" --argjson env "$(environment "$3")" '{
+    Runtime: "java21", Handler: $handler, Role: $role, MemorySize: 1024, Timeout: 60, Architectures: ["arm64"],
+    Environment: $env}')"
+  if aws lambda get-function --function-name "$1" >/dev/null 2>&1; then
+    report unchanged "function $1"
+  else
+    # A role just created takes a few seconds before Lambda may assume it.
+    for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
+      if aws lambda create-function --function-name "$1" --cli-input-json "$configuration" \
+        --zip-file "fileb://$work/lambda.zip" --tags project=wordfreq >/dev/null 2>"$work/create-function.err"; then
+        break
+      fi
+      if ! grep -q 'cannot be assumed' "$work/create-function.err" || [[ $attempt -eq 12 ]]; then
+        die "function $1 not created: $(cat "$work/create-function.err")"
+      fi
+      sleep 5
+    done
+    aws lambda wait function-active-v2 --function-name "$1" 2>/dev/null || aws lambda wait function-active --function-name "$1"
+    report created "function $1"
+  fi
+  if [[ "$(aws lambda get-function-configuration --function-name "$1" --query CodeSha256 --output text)" == "$zip_sha" ]]; then
+    report unchanged "  code (sha256 $zip_sha)"
+  else
+    aws lambda update-function-code --function-name "$1" --zip-file "fileb://$work/lambda.zip" --architectures arm64 >/dev/null
+    aws lambda wait function-updated --function-name "$1"
+    report changed "  code (sha256 $zip_sha)"
+  fi
+  ensure "  configuration (java21, $2)" "$configuration" configuration_get configuration_set "$1"
+}
+
+function_up wordfreq-launcher io.wordfreq.launcher.LaunchLambdaHandler::handleRequest ""
+function_up wordfreq-nightly io.wordfreq.launcher.NightlyLambdaHandler::handleRequest "s3://$processing_bucket/"
+
+mapping="$(fill emr/event-source-mapping.json | jq -c --arg arn "$jobs_arn" '.EventSourceArn = $arn')"
+mapping_uuid="$(aws lambda list-event-source-mappings --function-name wordfreq-launcher --event-source-arn "$jobs_arn" \
+  --query 'EventSourceMappings[0].UUID' --output text)"
+if [[ -z "$mapping_uuid" || "$mapping_uuid" == None ]]; then
+  mapping_uuid="$(aws lambda create-event-source-mapping --cli-input-json "$mapping" --query UUID --output text)"
+  report created "event source mapping $jobs_queue -> wordfreq-launcher"
+else
+  report unchanged "event source mapping $jobs_queue -> wordfreq-launcher"
+fi
+mapping_get() {
+  aws lambda get-event-source-mapping --uuid "$1" --output json | jq '{BatchSize, MaximumBatchingWindowInSeconds,
+    FunctionResponseTypes, ScalingConfig: {MaximumConcurrency: .ScalingConfig.MaximumConcurrency}}'
+}
+mapping_set() { aws lambda update-event-source-mapping --uuid "$2" --cli-input-json "$1"; }
+ensure "  batch size 1000, window 60 s, ReportBatchItemFailures, concurrency 2" \
+  "$(jq -c '{BatchSize, MaximumBatchingWindowInSeconds, FunctionResponseTypes, ScalingConfig}' <<<"$mapping")" \
+  mapping_get mapping_set "$mapping_uuid"
+
+schedule_definition="$(fill emr/nightly-schedule.json)"
+if aws scheduler get-schedule --name "$schedule" >/dev/null 2>&1; then
+  report unchanged "schedule $schedule"
+else
+  aws scheduler create-schedule --cli-input-json "$schedule_definition" >/dev/null
+  report created "schedule $schedule"
+fi
+schedule_get() {
+  aws scheduler get-schedule --name "$1" --output json | jq '{Name, Description, ScheduleExpression, ScheduleExpressionTimezone,
+    FlexibleTimeWindow, State, Target: (.Target | {Arn, RoleArn, Input, RetryPolicy})}'
+}
+schedule_set() { aws scheduler update-schedule --cli-input-json "$1"; }
+ensure "  $(jq -r .ScheduleExpression <<<"$schedule_definition") $(jq -r .ScheduleExpressionTimezone <<<"$schedule_definition") -> wordfreq-nightly" \
+  "$schedule_definition" schedule_get schedule_set "$schedule"
+
+echo "deploy: $created created, $changed changed, $unchanged unchanged"
+echo "uploads to s3://$processing_bucket (*.txt) now become EMR steps on the cluster named $cluster_name;"
+echo "the cluster starts with the first batch (logs in $log_uri). Watch it with emr/status.sh."

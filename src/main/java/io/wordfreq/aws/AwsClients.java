@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * SDK's region chain; endpoint from {@code AWS_ENDPOINT_URL_<SERVICE>} (for example
  * {@code AWS_ENDPOINT_URL_DYNAMODB}), then {@code AWS_ENDPOINT_URL}; credentials from the default chain.
  * Each of these can be overridden. With an endpoint set, S3 uses path-style addressing, as local S3
- * servers need.
+ * servers need. Endpoints must be {@code https://} unless on loopback ({@link EndpointPolicy}).
  *
  * <pre>{@code
  * AwsClients aws = AwsClients.fromEnvironment();
@@ -64,16 +64,21 @@ public final class AwsClients {
     return new Builder();
   }
 
-  /** The endpoint for a service id ({@link #S3}, {@link #SQS}, ...), if one is configured. */
+  /**
+   * The endpoint for a service id ({@link #S3}, {@link #SQS}, ...), if one is configured.
+   *
+   * @throws IllegalArgumentException for a plain-http endpoint off loopback, unless
+   *     {@value EndpointPolicy#ALLOW_HTTP_VARIABLE} allows it
+   */
   public Optional<URI> endpoint(String service) {
     String id = service.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     URI override = endpointOverrides.get(id);
-    if (override != null) {
-      return Optional.of(override);
-    }
-    return nonBlank(environment.get("AWS_ENDPOINT_URL_" + id))
-        .or(() -> nonBlank(environment.get("AWS_ENDPOINT_URL")))
-        .map(URI::create);
+    Optional<URI> endpoint = override != null ? Optional.of(override)
+        : nonBlank(environment.get("AWS_ENDPOINT_URL_" + id))
+            .or(() -> nonBlank(environment.get("AWS_ENDPOINT_URL")))
+            .map(URI::create);
+    boolean allowPlainHttp = EndpointPolicy.allowsPlainHttp(environment);
+    return endpoint.map(e -> EndpointPolicy.check(e, id, allowPlainHttp));
   }
 
   /**

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -62,6 +63,10 @@ public final class CountCommand implements Callable<Integer> {
   @Option(names = "--include", paramLabel = "GLOB", defaultValue = "${env:WORDFREQ_INCLUDE:-*.txt}",
       description = "File-name glob applied inside folders and prefixes (default: ${DEFAULT-VALUE}). Env: WORDFREQ_INCLUDE.")
   String include;
+
+  @Option(names = "--processing-bucket", paramLabel = "BUCKET", split = ",", defaultValue = "${env:WORDFREQ_PROCESSING_BUCKETS}",
+      description = "Manifest entries in other buckets are refused (a failure record each); repeatable or comma-separated (default: any bucket). Env: WORDFREQ_PROCESSING_BUCKETS.")
+  List<String> processingBuckets = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "SPEC", split = ",", defaultValue = "${env:WORDFREQ_OUTPUT:-console}",
       description = "console, jsonl:PATH or dynamodb; repeatable or comma-separated (default: ${DEFAULT-VALUE}). Env: WORDFREQ_OUTPUT.")
@@ -108,7 +113,8 @@ public final class CountCommand implements Callable<Integer> {
     CountSettings settings;
     List<ResultOutput> outs;
     try {
-      settings = new CountSettings(runId == null || runId.isBlank() ? newRunId() : runId, top, splitSize, include);
+      settings = new CountSettings(runId == null || runId.isBlank() ? newRunId() : runId, top, splitSize, include,
+          processingBuckets == null ? Set.of() : Set.copyOf(processingBuckets));
       outs = OutputFactory.create(outputs, new OutputSettings(table, resultsQueueUrl));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -40,13 +40,15 @@ public final class LauncherOptions {
   @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "${env:WORDFREQ_MAX_WAIT_SECONDS:-" + BatchLimits.DEFAULT_MAX_WAIT_SECONDS + "}", description = "Longest a message waits for its batch to fill (default: ${DEFAULT-VALUE}).")
   long maxWaitSeconds;
 
-  @Option(names = "--runner", defaultValue = "${env:WORDFREQ_RUNNER:-auto}", description = "emr, local, or auto: local when the S3/SQS endpoints are on loopback (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runner", defaultValue = "${env:WORDFREQ_RUNNER:-auto}", description = "emr, local, yarn (the local YARN of 'local up --yarn'), or auto: local when the S3/SQS endpoints are on loopback (default: ${DEFAULT-VALUE}).")
   String runner;
 
-  @Option(names = "--job-jar", paramLabel = "S3_URI", defaultValue = "${env:WORDFREQ_JOB_JAR}", description = "The wordfreq jar in S3 that EMR steps run (required with the emr runner).")
+  @Option(names = "--job-jar", paramLabel = "S3_URI", defaultValue = "${env:WORDFREQ_JOB_JAR}", description = "The wordfreq jar in S3 that EMR steps run (required with the emr runner; yarn: the jar local up --yarn published).")
   String jobJar;
 
-  @Option(names = "--jars", split = ",", defaultValue = "${env:WORDFREQ_EXTRA_JARS:-" + StepSettings.EMR_DDB_JAR + "}", description = "Extra jars for spark-submit (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--jars", split = ",", defaultValue = "${env:WORDFREQ_EXTRA_JARS}",
+      description = "Extra jars for spark-submit, the DynamoDB connector (default: " + StepSettings.EMR_DDB_JAR
+          + " with the emr runner, the build's target/emr-ddb-hadoop.jar with local and yarn).")
   List<String> extraJars;
 
   @Option(names = "--table", defaultValue = "${env:WORDFREQ_TABLE:-" + LauncherSettings.DEFAULT_TABLE + "}", description = "DynamoDB results table (default: ${DEFAULT-VALUE}).")
@@ -111,7 +113,7 @@ public final class LauncherOptions {
     return new LauncherSettings(processingBuckets, include,
         new BatchLimits(maxFiles, maxBytes, Duration.ofSeconds(maxWaitSeconds)),
         new StepSettings(LauncherSettings.jobJar(jobJar, kind), StepSettings.MAIN_CLASS,
-            extraJars.stream().filter(j -> !j.isBlank()).toList(), table, results),
+            StepSettings.extraJars(extraJars, kind, System.getenv()), table, results),
         kind, ClusterTarget.of(clusterId, clusterName, clusterDefinition, scalingPolicy));
   }
 }

@@ -4,6 +4,9 @@ import io.wordfreq.local.EnvFile;
 import io.wordfreq.local.LocalConfig;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.local.LocalServers;
+import io.wordfreq.local.LocalYarn;
+import io.wordfreq.local.YarnPorts;
+import io.wordfreq.local.YarnSite;
 import io.wordfreq.local.PortInUseException;
 import io.wordfreq.local.ServerKind;
 import java.nio.file.Path;
@@ -15,14 +18,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code wordfreq local up|down}: start or stop embedded S3 (S3Proxy), SQS (ElasticMQ) and DynamoDB
- * Local on loopback, each in its own JVM, state kept under one folder. {@code up} prints the
+ * Local on loopback, each in its own JVM, state kept under one folder; with {@code --yarn}, also a
+ * local YARN and HDFS cluster ({@link LocalYarn}) that runs EMR steps ({@code launch --runner yarn}). {@code up} prints the
  * environment a shell or the AWS CLI needs on standard output (so {@code eval "$(wordfreq local up)"}
  * works) and writes it to {@code <dir>/env}; progress goes to standard error.
  */
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
-    description = "Start or stop embedded S3, SQS and DynamoDB on loopback.")
+    description = "Start or stop embedded S3, SQS and DynamoDB (and with --yarn a local YARN and HDFS) on loopback.")
 public final class LocalCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -46,8 +50,20 @@ public final class LocalCommand implements Runnable {
       @Option(names = "--sqs-port", defaultValue = "9324", description = "SQS port (default: ${DEFAULT-VALUE}).")
           int sqsPort,
       @Option(names = "--dynamodb-port", defaultValue = "8000", description = "DynamoDB port (default: ${DEFAULT-VALUE}).")
-          int dynamoPort) {
-    Map<String, Integer> requested = Map.of("--s3-port", s3Port, "--sqs-port", sqsPort, "--dynamodb-port", dynamoPort);
+          int dynamoPort,
+      @Option(names = "--yarn", description = "Also start a local YARN (ResourceManager, two NodeManagers with Spark's shuffle service) and HDFS, and put the job jar in s3://" + LocalYarn.CODE_BUCKET + "/ for 'launch --runner yarn'.")
+          boolean yarn,
+      @Option(names = "--yarn-port", defaultValue = "8032", description = "YARN ResourceManager port (default: ${DEFAULT-VALUE}).")
+          int yarnPort,
+      @Option(names = "--yarn-web-port", defaultValue = "8088", description = "YARN ResourceManager web UI port (default: ${DEFAULT-VALUE}).")
+          int yarnWebPort,
+      @Option(names = "--hdfs-port", defaultValue = "8020", description = "HDFS NameNode port (default: ${DEFAULT-VALUE}).")
+          int hdfsPort,
+      @Option(names = "--shuffle-port", defaultValue = "7337", description = "Spark shuffle service port on the NodeManagers (default: ${DEFAULT-VALUE}).")
+          int shufflePort) {
+    Map<String, Integer> requested = new java.util.LinkedHashMap<>();
+    requested.putAll(Map.of("--s3-port", s3Port, "--sqs-port", sqsPort, "--dynamodb-port", dynamoPort));
+    requested.putAll(Map.of("--yarn-port", yarnPort, "--yarn-web-port", yarnWebPort, "--hdfs-port", hdfsPort, "--shuffle-port", shufflePort));
     requested.forEach(
         (option, port) -> {
           if (port < 0 || port > 65535) {
@@ -59,7 +75,8 @@ public final class LocalCommand implements Runnable {
         LocalConfig.defaults(dir)
             .withPort(ServerKind.S3, s3Port)
             .withPort(ServerKind.SQS, sqsPort)
-            .withPort(ServerKind.DYNAMODB, dynamoPort);
+            .withPort(ServerKind.DYNAMODB, dynamoPort)
+            .withYarnPorts(new YarnPorts(yarnPort, yarnWebPort, hdfsPort, shufflePort));
     LocalServers servers;
     try {
       System.err.println("wordfreq local: starting servers under " + config.dir() + " ...");
@@ -73,7 +90,7 @@ public final class LocalCommand implements Runnable {
       return 1;
     }
     LocalEndpoints endpoints = servers.endpoints();
-    for (ServerKind kind : ServerKind.values()) {
+    for (ServerKind kind : ServerKind.aws()) {
       String state = servers.startedServers().contains(kind) ? "started" : "already running";
       System.err.println("  " + kind.displayName() + ": " + url(endpoints, kind) + " (" + state + ")");
     }
@@ -88,11 +105,46 @@ public final class LocalCommand implements Runnable {
             + "; queues " + LocalEndpoints.JOBS_QUEUE + " (dead letters to " + LocalEndpoints.JOBS_DLQ
             + " after " + LocalEndpoints.MAX_RECEIVE_COUNT + " receives), " + LocalEndpoints.RESULTS_QUEUE
             + "; table " + LocalEndpoints.TABLE);
+    Map<String, String> environment = new java.util.LinkedHashMap<>(endpoints.environment());
+    if (yarn || LocalYarn.running(config).isPresent()) {
+      try {
+        environment.putAll(startYarn(config, endpoints));
+      } catch (PortInUseException e) {
+        System.err.println("wordfreq local up: " + e.getMessage()
+            + " (--yarn-port, --yarn-web-port, --hdfs-port, --shuffle-port)");
+        return 1;
+      } catch (Exception e) {
+        System.err.println("wordfreq local up: YARN: " + e.getMessage());
+        return 1;
+      }
+    }
+    try {
+      EnvFile.write(config.envFile(), environment);
+    } catch (java.io.IOException e) {
+      System.err.println("wordfreq local up: cannot write " + config.envFile() + ": " + e.getMessage());
+      return 1;
+    }
     System.err.println("  logs in " + config.logDir() + "; stop with: wordfreq local down --dir " + dir);
     System.err.println("  environment (source " + config.envFile() + "):");
-    System.out.print(EnvFile.render(endpoints.environment()));
+    System.out.print(EnvFile.render(environment));
     System.out.flush();
     return 0;
+  }
+
+  /** Starts (or finds) the local YARN, publishes the job jar; returns the environment its clients need. */
+  private static Map<String, String> startYarn(LocalConfig config, LocalEndpoints endpoints) throws java.io.IOException {
+    System.err.println("wordfreq local: starting YARN + HDFS under " + config.yarnDir() + " ...");
+    LocalYarn cluster = LocalYarn.start(config, endpoints, false, Map.of());
+    YarnSite site = cluster.site();
+    System.err.printf("  YARN + HDFS: ResourceManager %s, 2 NodeManagers (Spark shuffle service on port %d), HDFS %s (%s)%n",
+        site.resourceManager(), site.shufflePort(), site.hdfs(),
+        cluster.startedHere() ? String.format("started in %.1f s", cluster.startTime().toMillis() / 1000.0) : "already running");
+    System.err.println("  YARN ResourceManager web UI: " + site.webUi());
+    Path jar = LocalYarn.buildJobJar();
+    System.err.println("  job jar " + cluster.publishJobJar(endpoints, jar) + " (uploaded from " + jar + ")");
+    System.err.println("  Spark defaults in " + site.confDir().resolve("spark-defaults.conf") + "; container logs under "
+        + config.yarnDir().resolve("work"));
+    return site.environment();
   }
 
   @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop the servers started under DIR.")
@@ -120,6 +172,7 @@ public final class LocalCommand implements Runnable {
       case S3 -> endpoints.s3().toString();
       case SQS -> endpoints.sqs().toString();
       case DYNAMODB -> endpoints.dynamoDb().toString();
+      case YARN -> throw new IllegalArgumentException("YARN is not one of the AWS servers");
     };
   }
 
@@ -128,6 +181,7 @@ public final class LocalCommand implements Runnable {
       case S3 -> "--s3-port";
       case SQS -> "--sqs-port";
       case DYNAMODB -> "--dynamodb-port";
+      case YARN -> "--yarn-port, --yarn-web-port, --hdfs-port, --shuffle-port";
     };
   }
 }

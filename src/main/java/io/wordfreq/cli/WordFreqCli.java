@@ -38,6 +38,22 @@ public final class WordFreqCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int exit = commandLine().execute(args);
+    if (inYarnClusterDriver()) {
+      // Spark's ApplicationMaster runs this main in a thread and reports the final status when it
+      // returns or throws; System.exit there (even 0) ends the application as FAILED ("Shutdown hook
+      // called before final status was reported"). So: return on success, throw on failure.
+      if (exit != 0) {
+        throw new IllegalStateException("wordfreq " + String.join(" ", args).split(" ", 2)[0] + " exited with code " + exit
+            + " (see the driver's stderr)");
+      }
+      return;
+    }
+    System.exit(exit);
+  }
+
+  /** True in the driver of a YARN cluster-mode application (an EMR step): inside a YARN container. */
+  static boolean inYarnClusterDriver() {
+    return System.getenv("CONTAINER_ID") != null && "cluster".equals(System.getProperty("spark.submit.deployMode"));
   }
 }

@@ -36,7 +36,8 @@ public final class CountJob {
   public WorkPlan plan(Collection<String> inputs, Collection<String> manifests)
       throws IOException, InputNotFoundException {
     Configuration conf = sc.hadoopConfiguration();
-    ListedInputs listed = new InputLister(conf, settings.includeGlob()).list(inputs, manifests);
+    ListedInputs listed = new InputLister(conf, settings.includeGlob(), settings.processingBuckets())
+        .list(inputs, manifests);
     return new WorkPlanner(settings.splitSize(), sc.defaultParallelism()).plan(listed);
   }
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,17 +31,25 @@ import org.apache.hadoop.fs.RemoteIterator;
  * flat listing on S3) and filtered by the include glob on the file name; a glob is expanded with
  * {@code globStatus}; a file named directly, or by a glob, is taken whatever its name. A manifest
  * line that gives the object's size ({@link ManifestLine}) is taken as it is, with no request; the
- * other lines are looked up in parallel, and those not found become {@link MissingInput}s.
+ * other lines are looked up in parallel. Entries not found, or refused by the {@link ManifestRules},
+ * become {@link MissingInput}s.
  */
 public final class InputLister {
   private static final int MANIFEST_LOOKUP_THREADS = 16;
 
   private final Configuration conf;
   private final GlobPattern include;
+  private final ManifestRules manifestRules;
 
   public InputLister(Configuration conf, String includeGlob) {
+    this(conf, includeGlob, Set.of());
+  }
+
+  /** Manifest entries outside {@code processingBuckets} (unless empty) are refused. */
+  public InputLister(Configuration conf, String includeGlob, Set<String> processingBuckets) {
     this.conf = conf;
     this.include = new GlobPattern(includeGlob);
+    this.manifestRules = new ManifestRules(processingBuckets);
   }
 
   /**
@@ -156,6 +165,11 @@ public final class InputLister {
    * bucket or host, no request either) the way a listing would name it.
    */
   private void addSized(ManifestLine line, Map<String, InputFile> files, List<MissingInput> missing) {
+    String refusal = manifestRules.refusal(line.uri());
+    if (refusal != null) {
+      missing.add(new MissingInput(line.uri(), refusal));
+      return;
+    }
     try {
       Path path = new Path(line.uri());
       FileSystem fs = path.getFileSystem(conf);
@@ -197,6 +211,10 @@ public final class InputLister {
   }
 
   private Object lookUpOne(String uri) {
+    String refusal = manifestRules.refusal(uri);
+    if (refusal != null) {
+      return new MissingInput(uri, refusal);
+    }
     try {
       Path path = new Path(uri);
       FileSystem fs = path.getFileSystem(conf);

@@ -1,5 +1,6 @@
 package io.wordfreq.job;
 
+import io.wordfreq.aws.EndpointPolicy;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.Level;
@@ -114,13 +115,15 @@ public final class SparkContexts {
    * {@code AWS_ENDPOINT_URL}) when the configuration names none, so the job reads the same local S3
    * server as the AWS CLI and the SDK clients: path-style access (a local server has no per-bucket
    * host names), TLS as the URL says, the region from {@code AWS_REGION}. Credentials keep s3a's own
-   * chain, which reads {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}.
+   * chain, which reads {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}. A plain-http URL off
+   * loopback is refused as for every AWS client ({@link EndpointPolicy}).
    */
   static void s3aEndpointFromEnvironment(Configuration conf, java.util.Map<String, String> env) {
     String endpoint = firstNonBlank(env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
     if (endpoint == null || configured(conf, "fs.s3a.endpoint")) {
       return;
     }
+    EndpointPolicy.check(java.net.URI.create(endpoint.trim()), "S3", EndpointPolicy.allowsPlainHttp(env));
     conf.set("fs.s3a.endpoint", endpoint);
     if (!configured(conf, "fs.s3a.path.style.access")) {
       conf.set("fs.s3a.path.style.access", "true");

@@ -7,14 +7,25 @@ import java.util.List;
 public final class JobStepFactory {
 
   private final StepSettings settings;
+  private final List<String> processingBuckets;
 
   public JobStepFactory(StepSettings settings) {
+    this(settings, List.of());
+  }
+
+  /** Manifest steps refuse entries outside {@code processingBuckets} ({@code count --processing-bucket}). */
+  public JobStepFactory(StepSettings settings, List<String> processingBuckets) {
     this.settings = settings;
+    this.processingBuckets = List.copyOf(processingBuckets);
   }
 
   /** {@code count --manifest <manifest> ...}: one launcher batch. */
   public JobStep forManifest(String batchId, String manifestUri) {
-    return build("wordfreq batch " + batchId, batchId, List.of("--manifest", manifestUri));
+    List<String> input = new ArrayList<>(List.of("--manifest", manifestUri));
+    if (!processingBuckets.isEmpty()) {
+      input.addAll(List.of("--processing-bucket", String.join(",", processingBuckets)));
+    }
+    return build("wordfreq batch " + batchId, batchId, input);
   }
 
   /** {@code count --input <prefix> --include <glob> ...}: the nightly run. */

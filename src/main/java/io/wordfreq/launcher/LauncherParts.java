@@ -22,13 +22,13 @@ public final class LauncherParts {
   private final ObjectSelection selection;
 
   public LauncherParts(LauncherSettings settings, S3Client s3, Supplier<EmrClient> emr, Path localCommand) {
-    this(settings, s3, runner(settings, emr, localCommand));
+    this(settings, s3, runner(settings, emr, localCommand, System.getenv()));
   }
 
   /** With a given step runner (the tests' failing runner, for one). */
   public LauncherParts(LauncherSettings settings, S3Client s3, StepRunner runner) {
     this.settings = settings;
-    this.steps = new JobStepFactory(settings.step());
+    this.steps = new JobStepFactory(settings.step(), settings.processingBuckets());
     this.runner = runner;
     this.submitter = new BatchSubmitter(new ManifestStore(s3, settings.manifestBucket()), steps, runner);
     this.selection = new ObjectSelection(Set.copyOf(settings.processingBuckets()), settings.include());
@@ -53,9 +53,13 @@ public final class LauncherParts {
     return settings;
   }
 
-  private static StepRunner runner(LauncherSettings settings, Supplier<EmrClient> emrClients, Path localCommand) {
+  private static StepRunner runner(LauncherSettings settings, Supplier<EmrClient> emrClients, Path localCommand,
+      java.util.Map<String, String> env) {
     if (settings.runner() == RunnerKind.LOCAL) {
       return new LocalStepRunner(localCommand);
+    }
+    if (settings.runner() == RunnerKind.YARN) {
+      return YarnStepRunner.forLocalCluster(env);
     }
     EmrClient emr = emrClients.get();
     ClusterTarget target = settings.cluster();

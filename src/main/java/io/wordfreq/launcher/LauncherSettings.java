@@ -58,7 +58,7 @@ public record LauncherSettings(
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("WORDFREQ_MAX_WAIT_SECONDS", String.valueOf(defaults.maxWait().toSeconds())))));
     RunnerKind kind = RunnerKind.parse(env.get("WORDFREQ_RUNNER"), env);
     StepSettings step = new StepSettings(jobJar(env.get("WORDFREQ_JOB_JAR"), kind), StepSettings.MAIN_CLASS,
-        list(env.getOrDefault("WORDFREQ_EXTRA_JARS", StepSettings.EMR_DDB_JAR)),
+        StepSettings.extraJars(list(env.getOrDefault("WORDFREQ_EXTRA_JARS", "")), kind, env),
         env.getOrDefault("WORDFREQ_TABLE", DEFAULT_TABLE), env.get("WORDFREQ_RESULTS_QUEUE_URL"));
     ClusterTarget cluster = ClusterTarget.of(env.get("WORDFREQ_CLUSTER_ID"),
         env.getOrDefault("WORDFREQ_CLUSTER_NAME", DEFAULT_CLUSTER_NAME),
@@ -69,7 +69,8 @@ public record LauncherSettings(
   }
 
   /**
-   * The job jar steps run: required with the emr runner; the local runner needs none.
+   * The job jar steps run: required with the emr runner; the local runner needs none; the yarn runner
+   * runs the one {@code local up --yarn} put in the embedded S3's code bucket.
    *
    * @throws IllegalArgumentException if the emr runner has no jar
    */
@@ -80,7 +81,7 @@ public record LauncherSettings(
     if (runner == RunnerKind.EMR) {
       throw new IllegalArgumentException("the emr runner needs the job jar in S3 (--job-jar / WORDFREQ_JOB_JAR)");
     }
-    return LOCAL_JOB_JAR;
+    return runner == RunnerKind.YARN ? io.wordfreq.local.LocalYarn.jobJarUri() : LOCAL_JOB_JAR;
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a step on this machine instead of EMR: the very same arguments after the job jar, given to
  * {@code bin/wordfreq} as a child process (the launcher itself never loads Spark). The exit code
- * decides: 0 is success, anything else a failed submission. The child inherits the environment
+ * decides: 0 is success, anything else a failed submission. The step's {@code --jars} (the DynamoDB
+ * connector) reach {@code bin/wordfreq}'s class path through {@code WORDFREQ_JARS}. The child inherits the environment
  * (endpoints, region, credentials) and this process's output streams.
  * A local S3 server reaches the child through those variables: the count job points s3a at
  * {@code AWS_ENDPOINT_URL_S3} itself.
@@ -55,6 +56,10 @@ public final class LocalStepRunner implements StepRunner {
     try {
       ProcessBuilder child = new ProcessBuilder(command).inheritIO();
       child.environment().putAll(environment);
+      if (!step.extraJars().isEmpty()) {
+        // bin/wordfreq puts these on the class path, as spark-submit --jars does (the DynamoDB connector).
+        child.environment().put("WORDFREQ_JARS", String.join(",", step.extraJars()));
+      }
       exit = child.start().waitFor();
     } catch (IOException e) {
       throw new SubmissionFailedException("local runner could not start " + wordfreq + ": " + e.getMessage(), e);

@@ -42,7 +42,7 @@ public final class ObjectSelection {
       return Verdict.FOREIGN_BUCKET;
     }
     if (object.key().startsWith(ManifestStore.PREFIX)) {
-      return Verdict.NOT_INCLUDED; // the launcher's own manifests (they end in .txt) announce themselves too
+      return Verdict.NOT_INCLUDED; // manifests of older launchers ended in .txt and announced themselves
     }
     return included(object.key()) ? Verdict.ACCEPT : Verdict.NOT_INCLUDED;
   }

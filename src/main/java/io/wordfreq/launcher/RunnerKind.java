@@ -1,21 +1,24 @@
 package io.wordfreq.launcher;
 
-import java.net.InetAddress;
+import io.wordfreq.aws.EndpointPolicy;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Where steps run: on EMR, or on this machine ({@link LocalStepRunner}). */
+/**
+ * Where steps run: on EMR ({@link EmrStepRunner}), on this machine ({@link LocalStepRunner}), or on a
+ * YARN cluster on this machine, the local one of {@code local up --yarn} ({@link YarnStepRunner}).
+ */
 public enum RunnerKind {
   EMR,
-  LOCAL;
+  LOCAL,
+  YARN;
 
   private static final List<String> ENDPOINT_VARIABLES = List.of("AWS_ENDPOINT_URL_SQS", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
 
   /**
-   * {@code emr}, {@code local}, or {@code auto} / blank / {@code null} ({@link #auto}).
+   * {@code emr}, {@code local}, {@code yarn}, or {@code auto} / blank / {@code null} ({@link #auto}).
    *
    * @throws IllegalArgumentException for any other value
    */
@@ -26,7 +29,7 @@ public enum RunnerKind {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown runner '" + value + "': emr, local or auto");
+      throw new IllegalArgumentException("unknown runner '" + value + "': emr, local, yarn or auto");
     }
   }
 
@@ -43,9 +46,8 @@ public enum RunnerKind {
 
   static boolean isLoopback(String endpoint) {
     try {
-      String host = URI.create(endpoint.trim()).getHost();
-      return host != null && (host.equalsIgnoreCase("localhost") || InetAddress.getByName(host).isLoopbackAddress());
-    } catch (IllegalArgumentException | UnknownHostException e) {
+      return EndpointPolicy.isLoopback(URI.create(endpoint.trim()));
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }

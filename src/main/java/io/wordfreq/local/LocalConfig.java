@@ -9,7 +9,12 @@ import java.util.Map;
  * the region and dummy credentials clients use against them.
  */
 public record LocalConfig(
-    Path dir, Map<ServerKind, Integer> ports, String region, String accessKeyId, String secretAccessKey) {
+    Path dir,
+    Map<ServerKind, Integer> ports,
+    YarnPorts yarnPorts,
+    String region,
+    String accessKeyId,
+    String secretAccessKey) {
 
   public static final String DEFAULT_REGION = "us-east-1";
   /** Dummy credentials: S3Proxy checks signatures against them, the other servers take any. */
@@ -28,7 +33,7 @@ public record LocalConfig(
     for (ServerKind kind : ServerKind.values()) {
       ports.put(kind, kind.defaultPort());
     }
-    return new LocalConfig(dir, ports, DEFAULT_REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    return new LocalConfig(dir, ports, YarnPorts.defaults(), DEFAULT_REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
   }
 
   /** Any free ports: for tests, which must not collide with a running {@code local up}. */
@@ -37,18 +42,33 @@ public record LocalConfig(
     for (ServerKind kind : ServerKind.values()) {
       ports.put(kind, 0);
     }
-    return new LocalConfig(dir, ports, DEFAULT_REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+    return new LocalConfig(dir, ports, YarnPorts.anyFree(), DEFAULT_REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
   }
 
   /** The same with one port changed. */
   public LocalConfig withPort(ServerKind kind, int port) {
     Map<ServerKind, Integer> changed = new EnumMap<>(ports);
     changed.put(kind, port);
-    return new LocalConfig(dir, changed, region, accessKeyId, secretAccessKey);
+    return new LocalConfig(dir, changed, yarnPorts, region, accessKeyId, secretAccessKey);
+  }
+
+  /** The same with the YARN cluster's ports changed. */
+  public LocalConfig withYarnPorts(YarnPorts changed) {
+    return new LocalConfig(dir, ports, changed, region, accessKeyId, secretAccessKey);
   }
 
   public int port(ServerKind kind) {
-    return ports.getOrDefault(kind, kind.defaultPort());
+    return kind == ServerKind.YARN ? yarnPorts.resourceManager() : ports.getOrDefault(kind, kind.defaultPort());
+  }
+
+  /** The local YARN's state, container logs and client configuration. */
+  public Path yarnDir() {
+    return dir.resolve("yarn");
+  }
+
+  /** {@code HADOOP_CONF_DIR} and {@code SPARK_CONF_DIR} of the local YARN's clients. */
+  public Path yarnConfDir() {
+    return yarnDir().resolve("conf");
   }
 
   public Path logDir() {

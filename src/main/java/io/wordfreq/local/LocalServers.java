@@ -68,7 +68,7 @@ public final class LocalServers implements AutoCloseable {
     ServerInstallation installation = ServerInstallation.locate();
     Map<ServerKind, ServerProcess> reused = new EnumMap<>(ServerKind.class);
     Map<ServerKind, Integer> ports = new EnumMap<>(ServerKind.class);
-    for (ServerKind kind : ServerKind.values()) {
+    for (ServerKind kind : ServerKind.aws()) {
       Optional<ServerProcess> running = ServerProcess.fromPidFile(kind, config);
       if (running.isPresent()) {
         reused.put(kind, running.get());
@@ -83,11 +83,11 @@ public final class LocalServers implements AutoCloseable {
     Map<ServerKind, ServerProcess> started = new EnumMap<>(ServerKind.class);
     try {
       // Start all first, then wait: the JVMs boot in parallel.
-      for (ServerKind kind : ServerKind.values()) {
+      for (ServerKind kind : ServerKind.aws()) {
         if (!reused.containsKey(kind)) {
           int port = ports.get(kind);
           started.put(
-              kind, ServerProcess.start(kind, commands.command(kind, port, endpoints), port, config));
+              kind, ServerProcess.start(kind, commands.command(kind, port, endpoints), commands.environment(kind), port, config));
         }
       }
       for (ServerProcess process : started.values()) {
@@ -155,7 +155,8 @@ public final class LocalServers implements AutoCloseable {
   }
 
   /**
-   * Stops every server whose pid file under {@code dir} names a running process of ours.
+   * Stops every server whose pid file under {@code dir} names a running process of ours, the local
+   * YARN cluster included.
    *
    * @return a line per server stopped, e.g. "S3 (S3Proxy) on port 9000 (pid 1234)"
    */
@@ -215,7 +216,7 @@ public final class LocalServers implements AutoCloseable {
   }
 
   /** The requested port if free, or any free port for 0. */
-  private static int choosePort(ServerKind kind, int requested) throws IOException {
+  static int choosePort(ServerKind kind, int requested) throws IOException {
     if (requested == 0) {
       try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         return socket.getLocalPort();

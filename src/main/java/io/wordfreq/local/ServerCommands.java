@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command line of each server's JVM, and the state folder and configuration file it gets: S3Proxy
@@ -44,7 +45,6 @@ final class ServerCommands {
                 "-Dwordfreq.s3.port=" + port,
                 "-Dwordfreq.s3.basedir=" + state,
                 "-Dwordfreq.s3.identity=" + config.accessKeyId(),
-                "-Dwordfreq.s3.credential=" + config.secretAccessKey(),
                 "-Dwordfreq.s3.region=" + config.region(),
                 "-Dwordfreq.s3.notify.bucket=" + LocalEndpoints.PROCESSING_BUCKET,
                 "-Dwordfreq.s3.notify.suffix=.txt",
@@ -71,7 +71,8 @@ final class ServerCommands {
                 "-Xmx512m",
                 "-Dsqlite4java.library.path=" + installation.sqliteNativeDir(),
                 classPathArgFile(kind),
-                "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
+                // DynamoDB Local's ServerRunner, bound to 127.0.0.1 (it has no option for that).
+                "io.wordfreq.local.dynamodb.LoopbackDynamoDbServer",
                 "-sharedDb",
                 "-disableTelemetry",
                 "-dbPath",
@@ -79,8 +80,39 @@ final class ServerCommands {
                 "-port",
                 Integer.toString(port)));
       }
+      case YARN -> throw new IllegalArgumentException("the YARN cluster's command comes from yarnCommand");
     }
     return cmd;
+  }
+
+  /**
+   * The local YARN cluster's JVM ({@code io.wordfreq.local.yarn.YarnServer}): every port resolved
+   * (none 0), two NodeManagers of {@code nodeMemoryMb} and 2 vcores each.
+   */
+  List<String> yarnCommand(Map<String, Integer> ports, int nodeMemoryMb) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(marker(ServerKind.YARN, config.dir()));
+    cmd.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // Guice in the ResourceManager's web app.
+        "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+    cmd.add("-Dwordfreq.yarn.basedir=" + config.yarnDir());
+    cmd.add("-Dwordfreq.yarn.confDir=" + config.yarnConfDir());
+    ports.forEach((name, port) -> cmd.add("-Dwordfreq.yarn." + name + "=" + port));
+    cmd.add("-Dwordfreq.yarn.nodeManagers=2");
+    cmd.add("-Dwordfreq.yarn.nodeMemoryMb=" + nodeMemoryMb);
+    cmd.add("-Dwordfreq.yarn.nodeVcores=2");
+    cmd.add(classPathArgFile(ServerKind.YARN));
+    cmd.add("io.wordfreq.local.yarn.YarnServer");
+    return cmd;
+  }
+
+  /**
+   * Variables a server's process gets besides the inherited ones: S3Proxy's secret key, kept off its
+   * command line (which {@code ps} shows every user).
+   */
+  Map<String, String> environment(ServerKind kind) {
+    return kind == ServerKind.S3 ? Map.of("WORDFREQ_S3_CREDENTIAL", config.secretAccessKey()) : Map.of();
   }
 
   /**

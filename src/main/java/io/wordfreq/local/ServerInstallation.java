@@ -59,6 +59,23 @@ public final class ServerInstallation {
     }
   }
 
+  /**
+   * The jars of a class path the build resolved that is no server's own: {@code spark-yarn} (Spark's
+   * jars for YARN), {@code emr-classpath} (what EMR puts ahead of the application jar).
+   */
+  public java.util.List<String> jars(String id) {
+    Path file = dir.resolve(id + ".classpath");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException("no class path " + file + ": build the project (mvn package)");
+    }
+    try {
+      String resolved = Files.readString(file, StandardCharsets.UTF_8).trim();
+      return java.util.Arrays.stream(resolved.split(java.io.File.pathSeparator)).filter(s -> !s.isBlank()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The folder holding sqlite4java's native library, for DynamoDB Local. */
   public Path sqliteNativeDir() {
     return dir.resolve("dynamodb-native");

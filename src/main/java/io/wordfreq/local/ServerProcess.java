@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -32,18 +33,19 @@ final class ServerProcess {
     this.port = port;
   }
 
-  /** Starts the command, writing the pid file. Does not wait for the port. */
-  static ServerProcess start(ServerKind kind, List<String> command, int port, LocalConfig config)
-      throws IOException {
+  /** Starts the command with {@code environment} added to the inherited one, writing the pid file. Does not wait for the port. */
+  static ServerProcess start(ServerKind kind, List<String> command, Map<String, String> environment, int port,
+      LocalConfig config) throws IOException {
     Files.createDirectories(config.logDir());
     Path log = config.logDir().resolve(kind.id() + ".log");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(config.dir().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     Path pidFile = config.pidFile(kind);
     Files.createDirectories(pidFile.getParent());
     Files.writeString(pidFile, process.pid() + " " + port + "\n", StandardCharsets.UTF_8);
@@ -102,6 +104,27 @@ final class ServerProcess {
                 + " s; see " + logFile(config));
       }
       sleep(150);
+    }
+  }
+
+  /**
+   * Waits until the server has written {@code readyFile} (a server that is ready only well after its
+   * first port opens: the YARN cluster, once its NodeManagers registered).
+   *
+   * @throws IllegalStateException if the process exits or the file does not appear in time
+   */
+  void awaitFile(Path readyFile, Duration timeout, LocalConfig config) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!Files.isRegularFile(readyFile)) {
+      if (!handle.isAlive()) {
+        throw new IllegalStateException(
+            kind.displayName() + " exited while starting; see " + logFile(config) + lastLines(config));
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            kind.displayName() + " was not ready within " + timeout.toSeconds() + " s; see " + logFile(config));
+      }
+      sleep(200);
     }
   }
 

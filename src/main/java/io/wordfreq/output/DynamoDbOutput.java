@@ -88,7 +88,7 @@ public final class DynamoDbOutput implements ResultOutput {
   /** The connector's job configuration: the Hadoop configuration plus target and defaults. */
   static JobConf jobConf(SparkContext sc, DynamoDbTarget target, int partitions) {
     JobConf conf = new JobConf(sc.hadoopConfiguration());
-    conf.setOutputFormat(DynamoDBOutputFormat.class);
+    conf.setOutputFormat(RetryingDynamoDbOutputFormat.class);
     conf.setOutputKeyClass(Text.class);
     conf.setOutputValueClass(DynamoDBItemWritable.class);
     conf.set("dynamodb.output.tableName", target.table());

@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -23,12 +24,20 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * SendMessageBatch from the driver (the results stream through it a partition at a time). The job
  * calls it last, so a file's message goes out only after its record was written. Entries SQS
  * refuses are retried; what still fails ends the run with an error naming the queue.
+ *
+ * <p>Each message carries the run's id as the message attribute {@value #RUN_ID_ATTRIBUTE} (the body
+ * stays the old worker's format): a message for a bucket and key seen before under another run id is
+ * a recount of the same file (a rerun, or a batch submitted again), and one under the same run id a
+ * repeat of the same result (SQS delivers at least once).
  */
 public final class ResultsQueueOutput implements ResultOutput {
   private static final int MAX_ENTRIES = 10;
   /** SQS's limit for one batch, all bodies together. */
   private static final int MAX_BATCH_BYTES = 256 * 1024;
   private static final int ATTEMPTS = 5;
+
+  /** The message attribute that carries the record's RunId. */
+  public static final String RUN_ID_ATTRIBUTE = "RunId";
 
   /** Hadoop/Spark setting for the SQS endpoint (before {@code AWS_ENDPOINT_URL_SQS}). */
   public static final String ENDPOINT_KEY = "wordfreq.sqs.endpoint";
@@ -86,15 +95,24 @@ public final class ResultsQueueOutput implements ResultOutput {
       int batchBytes = 0;
       Iterator<FileResult> it = results.toLocalIterator();
       while (it.hasNext()) {
-        String body = JobResultMessage.toJson(it.next(), region);
-        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        FileResult result = it.next();
+        String body = JobResultMessage.toJson(result, region);
+        String runId = result.runId() == null ? "" : result.runId();
+        // SQS counts attribute names, types and values in the batch size too.
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length + RUN_ID_ATTRIBUTE.length() + "String".length()
+            + runId.getBytes(StandardCharsets.UTF_8).length;
         if (batch.size() == MAX_ENTRIES || (!batch.isEmpty() && batchBytes + bytes > MAX_BATCH_BYTES)) {
           sent += send(sqs, batch, sent);
           batch.clear();
           batchBytes = 0;
         }
-        batch.add(SendMessageBatchRequestEntry.builder()
-            .id(Integer.toString(batch.size())).messageBody(body).build());
+        SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
+            .id(Integer.toString(batch.size())).messageBody(body);
+        if (!runId.isEmpty()) {
+          entry.messageAttributes(Map.of(RUN_ID_ATTRIBUTE,
+              MessageAttributeValue.builder().dataType("String").stringValue(runId).build()));
+        }
+        batch.add(entry.build());
         batchBytes += bytes;
       }
       if (!batch.isEmpty()) {

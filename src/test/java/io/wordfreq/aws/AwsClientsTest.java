@@ -59,4 +59,29 @@ class AwsClientsTest {
       assertEquals("http://127.0.0.1:9000/wordfreq-processing/a.txt", url);
     }
   }
+
+  @Test
+  void plainHttpIsForLoopbackOnlyUnlessAllowed() {
+    for (String loopback : java.util.List.of("http://127.0.0.1:8000", "http://localhost:9000", "http://[::1]:4566", "http://127.1.2.3:1")) {
+      AwsClients aws = AwsClients.builder().environment(Map.of("AWS_ENDPOINT_URL_SQS", loopback)).build();
+      assertEquals(Optional.of(URI.create(loopback)), aws.endpoint(AwsClients.SQS));
+    }
+    AwsClients tls = AwsClients.builder().environment(Map.of("AWS_ENDPOINT_URL", "https://dynamodb.internal.example:8443")).build();
+    assertEquals(Optional.of(URI.create("https://dynamodb.internal.example:8443")), tls.endpoint(AwsClients.DYNAMODB));
+
+    for (String remote : java.util.List.of("http://10.0.0.7:8000", "http://dynamodb.internal.example", "http://169.254.169.254")) {
+      AwsClients fromEnv = AwsClients.builder().environment(Map.of("AWS_ENDPOINT_URL_DYNAMODB", remote)).build();
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> fromEnv.endpoint(AwsClients.DYNAMODB));
+      assertTrue(e.getMessage().startsWith("plain-http DYNAMODB endpoint " + remote + " refused"), e.getMessage());
+      assertTrue(e.getMessage().contains(EndpointPolicy.ALLOW_HTTP_VARIABLE), e.getMessage());
+      AwsClients fromOption = AwsClients.builder().environment(Map.of("AWS_REGION", "us-east-1"))
+          .endpoint(AwsClients.SQS, URI.create(remote)).build();
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> fromOption.sqs());
+
+      AwsClients allowed = AwsClients.builder()
+          .environment(Map.of("AWS_ENDPOINT_URL_DYNAMODB", remote, EndpointPolicy.ALLOW_HTTP_VARIABLE, "true")).build();
+      assertEquals(Optional.of(URI.create(remote)), allowed.endpoint(AwsClients.DYNAMODB));
+    }
+  }
 }

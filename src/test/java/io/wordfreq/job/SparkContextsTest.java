@@ -50,4 +50,18 @@ class SparkContextsTest {
     assertEquals("true", conf.get("fs.s3a.connection.ssl.enabled"));
     assertEquals("us-east-1", conf.get("fs.s3a.endpoint.region"));
   }
+
+  @Test
+  void plainHttpOffLoopbackIsRefusedUnlessAllowed() {
+    Configuration conf = new Configuration(false);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SparkContexts.s3aEndpointFromEnvironment(conf, Map.of("AWS_ENDPOINT_URL_S3", "http://minio.internal:9000")));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("plain-http S3 endpoint"), e.getMessage());
+    assertNull(conf.get("fs.s3a.endpoint"));
+
+    SparkContexts.s3aEndpointFromEnvironment(conf, Map.of("AWS_ENDPOINT_URL_S3", "http://minio.internal:9000",
+        "WORDFREQ_ALLOW_HTTP_ENDPOINTS", "true"));
+    assertEquals("http://minio.internal:9000", conf.get("fs.s3a.endpoint"));
+    assertEquals("false", conf.get("fs.s3a.connection.ssl.enabled"));
+  }
 }

@@ -36,7 +36,8 @@ class EmrRequestsTest {
   private RecordingEmrEndpoint endpoint;
   private EmrClient emr;
   private final JobStepFactory steps = new JobStepFactory(new StepSettings("s3://wordfreq-code/wordfreq.jar", StepSettings.MAIN_CLASS,
-      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", "https://sqs.us-east-1.amazonaws.com/123456789012/wordfreq-results"));
+      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", "https://sqs.us-east-1.amazonaws.com/123456789012/wordfreq-results"),
+      List.of("wordfreq-processing"));
 
   @BeforeEach
   void start() throws Exception {
@@ -64,7 +65,7 @@ class EmrRequestsTest {
   @Test
   void noActiveClusterCreatesOneFromTheDefinitionThenAddsTheStep() throws Exception {
     endpoint.addCluster("j-OLD", "wordfreq", "TERMINATED");
-    JobStep step = steps.forManifest("20261122T200000Z-0000abcd", "s3://wordfreq-processing/_wordfreq/manifests/20261122T200000Z-0000abcd.txt");
+    JobStep step = steps.forManifest("20261122T200000Z-0000abcd", "s3://wordfreq-processing/_wordfreq/manifests/20261122T200000Z-0000abcd.manifest");
 
     String stepId = runner(byName()).run(step);
 
@@ -95,8 +96,8 @@ class EmrRequestsTest {
     endpoint.addCluster("j-WF", "wordfreq", "RUNNING");
     EmrStepRunner runner = runner(byName());
 
-    runner.run(steps.forManifest("b1", "s3://p/_wordfreq/manifests/b1.txt"));
-    runner.run(steps.forManifest("b2", "s3://p/_wordfreq/manifests/b2.txt"));
+    runner.run(steps.forManifest("b1", "s3://p/_wordfreq/manifests/b1.manifest"));
+    runner.run(steps.forManifest("b2", "s3://p/_wordfreq/manifests/b2.manifest"));
 
     assertEquals(List.of("ListClusters", "DescribeCluster", "GetManagedScalingPolicy", "PutManagedScalingPolicy", "AddJobFlowSteps",
         "ListClusters", "DescribeCluster", "AddJobFlowSteps"), endpoint.operations());

@@ -108,7 +108,7 @@ class LauncherOnQueueTest {
     step.get("HadoopJarStep").get("Args").forEach(a -> args.add(a.asText()));
     String uri = args.get(args.indexOf("--manifest") + 1);
     String prefix = "s3://" + bucket + "/";
-    assertTrue(uri.startsWith(prefix + "_wordfreq/manifests/") && uri.endsWith(".txt"), uri);
+    assertTrue(uri.startsWith(prefix + "_wordfreq/manifests/") && uri.endsWith(ManifestStore.SUFFIX), uri);
     return s3.getObjectAsBytes(b -> b.bucket(bucket).key(uri.substring(prefix.length()))).asUtf8String();
   }
 
@@ -133,7 +133,7 @@ class LauncherOnQueueTest {
     send(eventBridge(bucket, "event bridge.txt", 30));
     send(TEST_EVENT);
     send(s3Event(bucket, "picture.png", 40)); // not *.txt: acknowledged and dropped
-    send(s3Event(bucket, "_wordfreq/manifests/old.txt", 1)); // the launcher's own manifest
+    send(s3Event(bucket, "_wordfreq/manifests/old.txt", 1)); // a manifest of an older launcher (they ended in .txt)
 
     Launcher launcher = launcher();
     assertEquals(7, drainOnce(launcher));

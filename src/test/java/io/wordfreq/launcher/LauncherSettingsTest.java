@@ -43,9 +43,24 @@ class LauncherSettingsTest {
     assertEquals(RunnerKind.LOCAL, settings.runner());
     assertNull(settings.cluster().clusterId());
     assertEquals("wordfreq", settings.cluster().clusterName());
+    assertEquals(List.of(StepSettings.localConnectorJar(Map.of())), settings.step().extraJars(),
+        "on this machine the connector is the build's jar, not EMR's path");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunnerKind.parse("yarn", Map.of()));
-    assertTrue(e.getMessage().contains("emr, local or auto"), e.getMessage());
+        () -> RunnerKind.parse("mesos", Map.of()));
+    assertTrue(e.getMessage().contains("emr, local, yarn or auto"), e.getMessage());
+  }
+
+  @Test
+  void yarnRunnerRunsThePublishedJarWithTheBuildsConnector() {
+    LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of(
+        "WORDFREQ_PROCESSING_BUCKETS", "proc", "WORDFREQ_RUNNER", "yarn", "WORDFREQ_HOME", "/opt/wordfreq"));
+    assertEquals(RunnerKind.YARN, settings.runner());
+    assertEquals("s3://wordfreq-code/wordfreq.jar", settings.step().jobJar());
+    assertEquals(List.of("/opt/wordfreq/target/emr-ddb-hadoop.jar"), settings.step().extraJars());
+    LauncherSettings given = LauncherSettings.fromEnvironment(Map.of("WORDFREQ_PROCESSING_BUCKETS", "proc",
+        "WORDFREQ_RUNNER", "yarn", "WORDFREQ_EXTRA_JARS", "/x/ddb.jar", "WORDFREQ_JOB_JAR", "s3://c/j.jar"));
+    assertEquals(List.of("/x/ddb.jar"), given.step().extraJars());
+    assertEquals("s3://c/j.jar", given.step().jobJar());
   }
 
   @Test

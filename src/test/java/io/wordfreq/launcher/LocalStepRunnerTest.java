@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalStepRunnerTest {
 
   private final JobStep step = new JobStepFactory(new StepSettings("s3://code/wordfreq.jar", StepSettings.MAIN_CLASS,
-      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", null)).forManifest("b1", "s3://p/_wordfreq/manifests/b1.txt");
+      List.of(StepSettings.EMR_DDB_JAR), "wordfreq", null)).forManifest("b1", "s3://p/_wordfreq/manifests/b1.manifest");
 
   /** A stand-in for bin/wordfreq that records its arguments and S3 endpoint, then exits with {@code exit}. */
   private static Path script(Path dir, int exit) throws Exception {
     Path script = dir.resolve("wordfreq");
     Files.writeString(script, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + dir.resolve("args") + "'\n"
-        + "printf '%s' \"${AWS_ENDPOINT_URL_S3:-}\" > '" + dir.resolve("s3") + "'\nexit " + exit + "\n");
+        + "printf '%s' \"${AWS_ENDPOINT_URL_S3:-}\" > '" + dir.resolve("s3") + "'\n"
+        + "printf '%s' \"${WORDFREQ_JARS:-}\" > '" + dir.resolve("jars") + "'\nexit " + exit + "\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     return script;
   }
@@ -33,6 +34,8 @@ class LocalStepRunnerTest {
     assertEquals(step.jobArgs(), Files.readAllLines(dir.resolve("args")));
     // The count job turns this variable into its s3a endpoint (SparkContextsTest).
     assertEquals("http://127.0.0.1:9000", Files.readString(dir.resolve("s3")));
+    // The step's --jars (the connector) reach bin/wordfreq's class path, as spark-submit's.
+    assertEquals(StepSettings.EMR_DDB_JAR, Files.readString(dir.resolve("jars")));
   }
 
   @Test

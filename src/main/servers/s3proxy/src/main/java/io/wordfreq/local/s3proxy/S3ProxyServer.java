@@ -15,7 +15,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  *
  * <p>Configured by system properties ({@code wordfreq.s3.*}), set by {@code io.wordfreq.local}:
  * {@code port}, {@code basedir}, {@code identity}, {@code credential}, {@code region},
- * {@code notify.bucket}, {@code notify.suffix}, {@code notify.queueUrl}.
+ * {@code notify.bucket}, {@code notify.suffix}, {@code notify.queueUrl}; each may come instead as an
+ * environment variable {@code WORDFREQ_S3_<NAME>} — the secret ({@code WORDFREQ_S3_CREDENTIAL}) does.
  */
 public final class S3ProxyServer {
   private S3ProxyServer() {}
@@ -64,7 +65,10 @@ public final class S3ProxyServer {
   }
 
   private static String required(String name) {
-    String value = System.getProperty("wordfreq.s3." + name);
+    // The secret comes in the environment (WORDFREQ_S3_CREDENTIAL), not on the command line, which
+    // every user of the machine can read.
+    String fromEnv = System.getenv("WORDFREQ_S3_" + name.toUpperCase(java.util.Locale.ROOT));
+    String value = fromEnv != null && !fromEnv.isEmpty() ? fromEnv : System.getProperty("wordfreq.s3." + name);
     if (value == null || value.isEmpty()) {
       throw new IllegalArgumentException("missing system property wordfreq.s3." + name);
     }

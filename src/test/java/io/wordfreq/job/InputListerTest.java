@@ -79,6 +79,17 @@ class InputListerTest {
   }
 
   @Test
+  void sizedManifestLinesAreRefusedByTheSameRules() throws Exception {
+    Path manifest = Files.writeString(dir.resolve("foreign.manifest"),
+        "s3a://elsewhere/secret.txt\t10\ns3a://proc/a/../b.txt\t10\n");
+    ListedInputs listed = new InputLister(new org.apache.hadoop.conf.Configuration(), "*.txt", java.util.Set.of("proc"))
+        .list(List.of(), List.of(manifest.toString()));
+    assertEquals(List.of(), listed.files());
+    assertEquals(2, listed.missing().size());
+    assertTrue(listed.missing().stream().allMatch(m -> m.reason().startsWith("refused")), listed.missing().toString());
+  }
+
+  @Test
   void parsesManifestLines() {
     assertEquals(new ManifestLine("s3://b/k.txt", 12, null), ManifestLine.parse("  s3://b/k.txt\t12 "));
     assertEquals(new ManifestLine("s3://b/a b.txt", -1, null), ManifestLine.parse("s3://b/a b.txt"));

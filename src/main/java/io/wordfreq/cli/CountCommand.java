@@ -5,6 +5,7 @@ import io.wordfreq.job.CountRunner;
 import io.wordfreq.job.CountSettings;
 import io.wordfreq.job.InputNotFoundException;
 import io.wordfreq.job.InputWarmup;
+import io.wordfreq.job.ReadSettings;
 import io.wordfreq.job.RunOutcome;
 import io.wordfreq.job.RunReport;
 import io.wordfreq.job.SampleCorpus;
@@ -112,6 +113,17 @@ public final class CountCommand implements Callable<Integer> {
       description = "Files larger than this are counted as parallel byte ranges (default: ${DEFAULT-VALUE}). Env: WORDFREQ_SPLIT_SIZE.")
   long splitSize;
 
+  @Option(names = "--reads-in-flight", paramLabel = "N", defaultValue = "${env:WORDFREQ_READS_IN_FLIGHT}",
+      description = "Small files each task reads at once (default: " + ReadSettings.DEFAULT_IN_FLIGHT
+          + "; 1 reads them one after another). Env: WORDFREQ_READS_IN_FLIGHT.")
+  Integer readsInFlight;
+
+  @Option(names = "--read-buffer", paramLabel = "SIZE", defaultValue = "${env:WORDFREQ_READ_BUFFER}",
+      converter = SizeConverter.class,
+      description = "Bytes of whole small files each task may hold in memory (default: 64m, less on a small heap). "
+          + "Env: WORDFREQ_READ_BUFFER.")
+  Long readBuffer;
+
   @Override
   public Integer call() {
     CountSettings settings;
@@ -136,6 +148,11 @@ public final class CountCommand implements Callable<Integer> {
       System.err.println("wordfreq: no --input given: counting the sample corpus shipped in the jar");
     }
     SparkConf conf = SparkContexts.conf(master, "wordfreq count " + settings.runId());
+    try {
+      readSettings(conf);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     List<String> sources = new ArrayList<>(in);
     sources.addAll(manifests);
     InputWarmup warmup = InputWarmup.start(conf, sources);
@@ -156,6 +173,17 @@ public final class CountCommand implements Callable<Integer> {
           + OutputFailedException.firstLine(e.getMessage()));
       return 1;
     }
+  }
+
+  /** Puts --reads-in-flight and --read-buffer into the Spark configuration the job reads them from. */
+  private void readSettings(SparkConf conf) {
+    if (readsInFlight != null) {
+      conf.set(ReadSettings.IN_FLIGHT_KEY, String.valueOf(readsInFlight));
+    }
+    if (readBuffer != null) {
+      conf.set(ReadSettings.BUFFER_KEY, String.valueOf(readBuffer));
+    }
+    ReadSettings.from(conf); // checks the values: a bad one is a usage error before Spark starts
   }
 
   private static String newRunId() {

@@ -54,7 +54,8 @@ public final class RangeCounter {
       return 0;
     }
     try (InputStream stream = in.openAt(start)) {
-      Window window = new Window(stream, start, fileLength, bufferSize);
+      // No larger than what is left of the file: a 5 KB file need not allocate 64 KB.
+      Window window = new Window(stream, start, fileLength, (int) Math.min(bufferSize, fileLength - start));
       long from = 0;
       if (start > 0) {
         from = findCut(window, null);

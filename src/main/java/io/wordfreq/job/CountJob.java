@@ -15,8 +15,9 @@ import scala.Tuple2;
 /**
  * The count job on one Spark context: the driver lists and plans ({@link #plan}), executors count
  * ({@link #results}). Packed units of whole files yield their files' records in the task, with no
- * shuffle; ranges of split files yield {@link PartialCount}s that a {@code reduceByKey} merges per
- * file before the top N is taken — the only shuffle, and only when some file is split.
+ * shuffle (their small files read several at a time, {@link PackedUnitCounter}); ranges of split
+ * files yield {@link PartialCount}s that a {@code reduceByKey} merges per file before the top N is
+ * taken — the only shuffle, and only when some file is split.
  */
 public final class CountJob {
   private final JavaSparkContext sc;
@@ -54,13 +55,13 @@ public final class CountJob {
         sc.broadcast(new SerializableWritable<>(sc.hadoopConfiguration()));
     SliceCounter counter = new SliceCounter(conf, settings.rules());
     FileResults records = new FileResults(settings.runId(), settings.topN(), settings.rules().name(), batch);
+    ReadSettings reads = ReadSettings.from(sc.getConf());
 
     List<JavaRDD<FileResult>> parts = new ArrayList<>();
     if (!plan.packed().isEmpty()) {
       parts.add(sc.parallelize(plan.packed(), plan.packed().size())
-          .flatMap(unit -> unit.slices().stream()
-              .map(slice -> records.of(slice.uri(), counter.count(slice)))
-              .iterator()));
+          .flatMap(unit -> PackedUnitCounter.records(unit, counter, reads,
+              (slice, count) -> records.of(slice.uri(), count))));
     }
     if (!plan.ranges().isEmpty()) {
       int reducers = Math.max(1, Math.min(plan.splitFiles(), 2 * sc.defaultParallelism()));

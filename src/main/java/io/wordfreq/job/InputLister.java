@@ -29,9 +29,10 @@ import org.apache.hadoop.fs.RemoteIterator;
  * Lists a batch's files on the driver with Hadoop's FileSystem API, so file:, s3a:, hdfs: and plain
  * paths behave the same. Folders and prefixes are walked recursively with {@code listFiles} (one
  * flat listing on S3) and filtered by the include glob on the file name; a glob is expanded with
- * {@code globStatus}; a file named directly, or by a glob, is taken whatever its name. Manifest
- * entries are looked up in parallel, and those not found — or refused by the {@link ManifestRules}
- * — become {@link MissingInput}s.
+ * {@code globStatus}; a file named directly, or by a glob, is taken whatever its name. A manifest
+ * line that gives the object's size ({@link ManifestLine}) is taken as it is, with no request; the
+ * other lines are looked up in parallel. Entries not found, or refused by the {@link ManifestRules},
+ * become {@link MissingInput}s.
  */
 public final class InputLister {
   private static final int MANIFEST_LOOKUP_THREADS = 16;
@@ -66,7 +67,17 @@ public final class InputLister {
     }
     List<MissingInput> missing = new ArrayList<>();
     for (String manifest : manifests) {
-      lookUp(readManifest(manifest), files, missing);
+      List<String> unsized = new ArrayList<>();
+      for (ManifestLine line : readManifest(manifest)) {
+        if (line.error() != null) {
+          missing.add(new MissingInput(line.uri(), line.error()));
+        } else if (line.size() >= 0) {
+          addSized(line, files, missing);
+        } else {
+          unsized.add(line.uri());
+        }
+      }
+      lookUp(unsized, files, missing);
     }
     List<InputFile> sorted = new ArrayList<>(files.values());
     sorted.sort(Comparator.comparing(InputFile::uri));
@@ -131,27 +142,50 @@ public final class InputLister {
     }
   }
 
-  /** Reads a manifest: one URI a line; blank lines and lines starting with '#' are skipped. */
-  private List<String> readManifest(String manifest) throws IOException, InputNotFoundException {
+  /** Reads a manifest's lines ({@link ManifestLine}); blank lines and lines starting with '#' are skipped. */
+  private List<ManifestLine> readManifest(String manifest) throws IOException, InputNotFoundException {
     Path path = new Path(manifest);
     FileSystem fs = path.getFileSystem(conf);
-    List<String> uris = new ArrayList<>();
+    List<ManifestLine> lines = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String uri = line.strip();
-        if (!uri.isEmpty() && !uri.startsWith("#")) {
-          uris.add(uri);
+        ManifestLine parsed = ManifestLine.parse(line);
+        if (parsed != null) {
+          lines.add(parsed);
         }
       }
     } catch (FileNotFoundException e) {
       throw new InputNotFoundException("manifest not found: " + manifest);
     }
-    return uris;
+    return lines;
+  }
+
+  /**
+   * A line with its size needs no request: its URI is qualified by its file system (opened once per
+   * bucket or host, no request either) the way a listing would name it.
+   */
+  private void addSized(ManifestLine line, Map<String, InputFile> files, List<MissingInput> missing) {
+    String refusal = manifestRules.refusal(line.uri());
+    if (refusal != null) {
+      missing.add(new MissingInput(line.uri(), refusal));
+      return;
+    }
+    try {
+      Path path = new Path(line.uri());
+      FileSystem fs = path.getFileSystem(conf);
+      URI uri = fs.makeQualified(path).toUri();
+      files.putIfAbsent(uri.toString(), new InputFile(uri.toString(), line.size()));
+    } catch (IOException | RuntimeException e) {
+      missing.add(new MissingInput(line.uri(), Failures.reason(e)));
+    }
   }
 
   /** Looks the manifest's files up in parallel: on S3 each is one request. */
   private void lookUp(List<String> uris, Map<String, InputFile> files, List<MissingInput> missing)
       throws IOException {
+    if (uris.isEmpty()) {
+      return;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(MANIFEST_LOOKUP_THREADS, Math.max(1, uris.size())));
     try {
       List<Future<Object>> lookups = new ArrayList<>();

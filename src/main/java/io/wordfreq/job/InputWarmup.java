@@ -48,7 +48,7 @@ public final class InputWarmup {
     try {
       // The same Hadoop configuration the context builds, with the same settings SparkContexts adds.
       Configuration hadoop = SparkHadoopUtil.get().newConfiguration(conf);
-      SparkContexts.addJobHadoopSettings(hadoop);
+      SparkContexts.addJobHadoopSettings(hadoop, conf);
       for (String uri : uris) {
         try {
           Path path = new Path(uri);

@@ -43,7 +43,7 @@ public final class SparkContexts {
   public static JavaSparkContext start(SparkConf conf) {
     quietSparkDefaultLogging();
     JavaSparkContext sc = new JavaSparkContext(conf);
-    addJobHadoopSettings(sc.hadoopConfiguration());
+    addJobHadoopSettings(sc.hadoopConfiguration(), sc.getConf());
     return sc;
   }
 
@@ -57,7 +57,7 @@ public final class SparkContexts {
     String marker = java.util.UUID.randomUUID().toString();
     SparkContext context = SparkContext.getOrCreate(conf.clone().set(OWNER_KEY, marker));
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(context);
-    addJobHadoopSettings(sc.hadoopConfiguration());
+    addJobHadoopSettings(sc.hadoopConfiguration(), sc.getConf());
     return new Handle(sc, marker.equals(context.getConf().get(OWNER_KEY, "")));
   }
 
@@ -90,10 +90,14 @@ public final class SparkContexts {
     }
   }
 
-  /** The Hadoop settings every count run adds to Spark's: {@code s3:} through s3a, s3a's endpoint. */
-  static void addJobHadoopSettings(Configuration conf) {
+  /**
+   * The Hadoop settings every count run adds to Spark's: {@code s3:} through s3a, s3a's endpoint, and
+   * s3a's connection pool sized for the reads in flight ({@link S3aConnectionPool}).
+   */
+  static void addJobHadoopSettings(Configuration conf, SparkConf spark) {
     useS3aForS3(conf);
     s3aEndpointFromEnvironment(conf, System.getenv());
+    S3aConnectionPool.size(conf, spark);
   }
 
   /**

@@ -17,11 +17,18 @@ public record Batch(String id, List<ObjectRef> objects, List<QueueMessage> messa
     return objects.stream().mapToLong(ObjectRef::countedBytes).sum();
   }
 
-  /** The manifest's content: one object URI a line. */
+  /**
+   * The manifest's content: one object URI a line, followed by a tab and the object's size when the
+   * event gave it (the count job then makes no request for that object before reading it).
+   */
   public String manifest() {
     StringBuilder text = new StringBuilder();
     for (ObjectRef object : objects) {
-      text.append(object.uri()).append('\n');
+      text.append(object.uri());
+      if (object.size() >= 0) {
+        text.append('\t').append(object.size());
+      }
+      text.append('\n');
     }
     return text.toString();
   }

@@ -64,6 +64,42 @@ class InputListerTest {
   }
 
   @Test
+  void takesSizedManifestLinesWithoutLookingThemUp() throws Exception {
+    Files.writeString(dir.resolve("looked-up.txt"), "alpha beta");
+    Path manifest = Files.writeString(dir.resolve("sized.manifest"),
+        "# sizes from the events\n"
+            + dir.resolve("sized.txt").toUri() + "\t4096\n" // not there: a lookup would have missed it
+            + dir.resolve("looked-up.txt").toUri() + "\n"
+            + dir.resolve("bad.txt").toUri() + "\tlarge\n");
+    ListedInputs listed = lister().list(List.of(), List.of(manifest.toString()));
+    assertEquals(List.of("looked-up.txt", "sized.txt"), names(listed));
+    assertEquals(List.of(10L, 4096L), listed.files().stream().map(InputFile::length).toList());
+    assertEquals(1, listed.missing().size());
+    assertTrue(listed.missing().get(0).reason().contains("'large'"), listed.missing().get(0).reason());
+  }
+
+  @Test
+  void sizedManifestLinesAreRefusedByTheSameRules() throws Exception {
+    Path manifest = Files.writeString(dir.resolve("foreign.manifest"),
+        "s3a://elsewhere/secret.txt\t10\ns3a://proc/a/../b.txt\t10\n");
+    ListedInputs listed = new InputLister(new org.apache.hadoop.conf.Configuration(), "*.txt", java.util.Set.of("proc"))
+        .list(List.of(), List.of(manifest.toString()));
+    assertEquals(List.of(), listed.files());
+    assertEquals(2, listed.missing().size());
+    assertTrue(listed.missing().stream().allMatch(m -> m.reason().startsWith("refused")), listed.missing().toString());
+  }
+
+  @Test
+  void parsesManifestLines() {
+    assertEquals(new ManifestLine("s3://b/k.txt", 12, null), ManifestLine.parse("  s3://b/k.txt\t12 "));
+    assertEquals(new ManifestLine("s3://b/a b.txt", -1, null), ManifestLine.parse("s3://b/a b.txt"));
+    assertEquals(new ManifestLine("s3://b/tab\tkey", 3, null), ManifestLine.parse("s3://b/tab\tkey\t3"));
+    assertEquals(null, ManifestLine.parse("# comment"));
+    assertEquals(null, ManifestLine.parse("   "));
+    assertTrue(ManifestLine.parse("s3://b/k.txt\t-1").error() != null);
+  }
+
+  @Test
   void namesS3ObjectsBucketSlashKey() {
     assertEquals("bucket/dir/a b.txt", Filenames.of("s3a://bucket/dir/a%20b.txt"));
     assertEquals("bucket/k.txt", Filenames.of("s3://bucket/k.txt"));

@@ -29,7 +29,13 @@ class BatchBuilderTest {
     assertEquals(List.of("s3://b/a.txt", "s3://b/b.txt"), batch.objects().stream().map(ObjectRef::uri).toList());
     assertEquals(2, batch.messages().size());
     assertEquals(10, batch.bytes());
-    assertEquals("s3://b/a.txt\ns3://b/b.txt\n", batch.manifest());
+    assertEquals("s3://b/a.txt\t5\ns3://b/b.txt\t5\n", batch.manifest(), "each line with the event's size");
+  }
+
+  @Test
+  void aManifestLineWithoutASizeWhenTheEventGaveNone() {
+    Batch batch = new Batch("id", List.of(object("a b.txt", -1), object("c.txt", 0)), List.of());
+    assertEquals("s3://b/a b.txt\ns3://b/c.txt\t0\n", batch.manifest());
   }
 
   @Test

@@ -140,8 +140,9 @@ class LauncherOnQueueTest {
 
     List<JsonNode> steps = stepsSent();
     assertEquals(1, steps.size());
-    assertEquals(Set.of("s3://" + bucket + "/dir/my file.txt", "s3://" + bucket + "/sns+wrapped.txt", "s3://" + bucket + "/event bridge.txt"),
-        Set.copyOf(manifestOf(steps.get(0)).lines().toList()));
+    assertEquals(Set.of("s3://" + bucket + "/dir/my file.txt\t10", "s3://" + bucket + "/sns+wrapped.txt\t20",
+            "s3://" + bucket + "/event bridge.txt\t30"),
+        Set.copyOf(manifestOf(steps.get(0)).lines().toList()), "each object with the size its event gave");
     assertEquals(3, manifestOf(steps.get(0)).lines().count());
     assertEquals(0, messagesIn(queueUrl), "every message deleted");
     assertEquals(0, messagesIn(dlqUrl));
@@ -184,7 +185,7 @@ class LauncherOnQueueTest {
     Launcher working = launcher();
     drainOnce(working);
     assertEquals(0, working.failedBatches());
-    assertEquals(Set.of("s3://" + bucket + "/a.txt", "s3://" + bucket + "/b.txt"), Set.copyOf(manifestOf(stepsSent().get(0)).lines().toList()));
+    assertEquals(Set.of("s3://" + bucket + "/a.txt\t1", "s3://" + bucket + "/b.txt\t1"), Set.copyOf(manifestOf(stepsSent().get(0)).lines().toList()));
     assertEquals(0, messagesIn(queueUrl));
   }
 
@@ -196,7 +197,7 @@ class LauncherOnQueueTest {
 
     SQSBatchResponse ok = handler.handleRequest(event, null);
     assertEquals(Set.of("m-bad", "m-foreign"), failureIds(ok));
-    assertEquals(List.of("s3://" + bucket + "/good.txt"), manifestOf(stepsSent().get(0)).lines().toList());
+    assertEquals(List.of("s3://" + bucket + "/good.txt\t3"), manifestOf(stepsSent().get(0)).lines().toList());
 
     emrEndpoint.failWith("EMR is unavailable");
     SQSBatchResponse failed = handler.handleRequest(event, null);

@@ -1,0 +1,66 @@
+package io.wordfreq.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** The read settings, the tasks per JVM they are sized by, and s3a's connection pool sized from them. */
+class ReadSettingsTest {
+
+  @Test
+  void readsTheSparkConfigurationWithDefaults() {
+    assertEquals(ReadSettings.defaults(), ReadSettings.from(new SparkConf(false)));
+    ReadSettings set = ReadSettings.from(new SparkConf(false)
+        .set(ReadSettings.IN_FLIGHT_KEY, "8").set(ReadSettings.BUFFER_KEY, "16m"));
+    assertEquals(new ReadSettings(8, 16L << 20), set);
+    assertThrows(IllegalArgumentException.class, () -> new ReadSettings(0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new ReadSettings(ReadSettings.MAX_IN_FLIGHT + 1, 0));
+  }
+
+  @Test
+  void theDefaultBufferShrinksWithTheHeapAndAGivenOneIsKept() {
+    ReadSettings d = ReadSettings.defaults();
+    assertEquals(64L << 20, d.budget(8L << 30, 4));
+    assertEquals((1L << 30) / 4 / 16, d.budget(1L << 30, 16), "a 1 GB heap shared by 16 tasks");
+    assertEquals(5L << 20, new ReadSettings(32, 5L << 20).budget(1L << 30, 16));
+  }
+
+  @Test
+  void wholeFilesUpToAQuarterOfTheBufferAreReadWhole() {
+    assertTrue(ReadSettings.readWhole(new FileSlice("f", 0, 100, 100), 400));
+    assertFalse(ReadSettings.readWhole(new FileSlice("f", 0, 101, 101), 400));
+    assertFalse(ReadSettings.readWhole(new FileSlice("f", 0, 50, 100), 400), "a range streams");
+  }
+
+  @Test
+  void tasksPerJvmFollowTheMaster() {
+    assertEquals(3, ExecutorSlots.of(new SparkConf(false).setMaster("local[3]")));
+    assertEquals(Runtime.getRuntime().availableProcessors(), ExecutorSlots.of(new SparkConf(false).setMaster("local[*]")));
+    assertEquals(2, ExecutorSlots.of(new SparkConf(false).setMaster("local-cluster[2,2,1024]")));
+    assertEquals(8, ExecutorSlots.of(new SparkConf(false).setMaster("yarn").set("spark.executor.cores", "16")
+        .set("spark.task.cpus", "2")));
+  }
+
+  @Test
+  void s3aConnectionPoolIsRaisedOnlyWhereNobodySetIt() {
+    SparkConf spark = new SparkConf(false).setMaster("yarn").set("spark.executor.cores", "16")
+        .set(ReadSettings.IN_FLIGHT_KEY, "64");
+    Configuration hadoop = new Configuration(); // core-default.xml says 500
+    S3aConnectionPool.size(hadoop, spark);
+    assertEquals(16 * 64 + S3aConnectionPool.HEADROOM, hadoop.getInt(S3aConnectionPool.KEY, 0));
+
+    Configuration small = new Configuration();
+    S3aConnectionPool.size(small, new SparkConf(false).setMaster("local[2]"));
+    assertEquals(500, small.getInt(S3aConnectionPool.KEY, 0), "the default already has room: left as it is");
+
+    Configuration user = new Configuration();
+    user.set(S3aConnectionPool.KEY, "40");
+    S3aConnectionPool.size(user, spark);
+    assertEquals(40, user.getInt(S3aConnectionPool.KEY, 0), "the user's value is kept");
+  }
+}

@@ -19,7 +19,7 @@ import pandas as pd
 from boto3.dynamodb.types import TypeDeserializer
 
 TABLE = os.environ.get("WORDFREQ_TABLE") or "wordfreq"
-RUNS_TABLE = os.environ.get("WORDFREQ_RUNS_TABLE") or "wordfreq-runs"
+RUNS_TABLE = os.environ.get("WORDFREQ_RUNS_TABLE") or f"{TABLE}-runs"
 JSONL = os.environ.get("WORDFREQ_JSONL") or None
 FIGURES = os.environ.get("WORDFREQ_FIGURES") or None
 

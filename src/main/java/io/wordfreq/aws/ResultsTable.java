@@ -28,6 +28,14 @@ public final class ResultsTable {
   /** The hash key of the runs table ({@code wordfreq-runs}). */
   public static final String RUNS_HASH_KEY = "RunId";
 
+  /**
+   * The runs table that goes with results table {@code table} when none is named: {@code <table>-runs}
+   * ({@code wordfreq-runs} for the default), as {@code emr/deploy.sh} creates it.
+   */
+  public static String runsTableFor(String table, String runsTable) {
+    return runsTable == null || runsTable.isBlank() ? table + "-runs" : runsTable;
+  }
+
   private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(5);
 
   private final DynamoDbClient dynamo;

@@ -1,5 +1,6 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.aws.ResultsTable;
 import io.wordfreq.job.ByteSizes;
 import io.wordfreq.job.CountRunner;
 import io.wordfreq.job.CountSettings;
@@ -100,8 +101,8 @@ public final class CountCommand implements Callable<Integer> {
       description = "unicode rules: skip these words: english (Snowball's list, shipped with Lucene) or a file (any Hadoop path) with one word a line. Env: WORDFREQ_STOPWORDS.")
   String stopWords;
 
-  @Option(names = "--runs-table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RUNS_TABLE:-wordfreq-runs}",
-      description = "DynamoDB table of run summaries for --output dynamodb (default: ${DEFAULT-VALUE}). Env: WORDFREQ_RUNS_TABLE.")
+  @Option(names = "--runs-table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RUNS_TABLE}",
+      description = "DynamoDB table of run summaries for --output dynamodb (default: <table>-runs). Env: WORDFREQ_RUNS_TABLE.")
   String runsTable;
 
   @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:WORDFREQ_MASTER}",
@@ -132,7 +133,7 @@ public final class CountCommand implements Callable<Integer> {
       settings = new CountSettings(runId == null || runId.isBlank() ? newRunId() : runId, top, splitSize, include,
           processingBuckets == null ? Set.of() : Set.copyOf(processingBuckets),
           RulesOptions.rules(rules, minLength, stopWords, spec.commandLine().getParseResult()));
-      outs = OutputFactory.create(outputs, new OutputSettings(table, resultsQueueUrl, runsTable));
+      outs = OutputFactory.create(outputs, new OutputSettings(table, resultsQueueUrl, ResultsTable.runsTableFor(table, runsTable)));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -40,9 +40,13 @@ public final class RunsCommand implements Callable<Integer> {
       description = "Most runs listed (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--runs-table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RUNS_TABLE:-wordfreq-runs}",
-      description = "The runs table (default: ${DEFAULT-VALUE}). Env: WORDFREQ_RUNS_TABLE.")
-  String table;
+  @Option(names = "--table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_TABLE:-wordfreq}",
+      description = "The results table, whose runs table is <table>-runs (default: ${DEFAULT-VALUE}). Env: WORDFREQ_TABLE.")
+  String resultsTable;
+
+  @Option(names = "--runs-table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RUNS_TABLE}",
+      description = "The runs table (default: <table>-runs). Env: WORDFREQ_RUNS_TABLE.")
+  String runsTable;
 
   @Spec CommandSpec spec;
 
@@ -53,6 +57,7 @@ public final class RunsCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
     }
+    String table = ResultsTable.runsTableFor(resultsTable, runsTable);
     try (DynamoDbClient dynamo = aws.dynamoDb()) {
       if (runId != null) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)

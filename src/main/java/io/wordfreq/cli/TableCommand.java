@@ -33,8 +33,8 @@ public final class TableCommand implements Callable<Integer> {
         description = "The table's name (default: ${DEFAULT-VALUE}). Env: WORDFREQ_TABLE.")
     String table;
 
-    @Option(names = "--runs-table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RUNS_TABLE:-wordfreq-runs}",
-        description = "The runs table's name (default: ${DEFAULT-VALUE}). Env: WORDFREQ_RUNS_TABLE.")
+    @Option(names = "--runs-table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RUNS_TABLE}",
+        description = "The runs table's name (default: <table>-runs). Env: WORDFREQ_RUNS_TABLE.")
     String runsTable;
 
     AwsClients aws = AwsClients.fromEnvironment();
@@ -51,8 +51,9 @@ public final class TableCommand implements Callable<Integer> {
       try (DynamoDbClient dynamo = aws.dynamoDb()) {
         boolean created = new ResultsTable(dynamo, table).createIfAbsent();
         System.out.println((created ? "created table " : "table already exists: ") + table + " at " + where);
-        boolean runsCreated = new ResultsTable(dynamo, runsTable, ResultsTable.RUNS_HASH_KEY).createIfAbsent();
-        System.out.println((runsCreated ? "created table " : "table already exists: ") + runsTable + " at " + where);
+        String runs = ResultsTable.runsTableFor(table, runsTable);
+        boolean runsCreated = new ResultsTable(dynamo, runs, ResultsTable.RUNS_HASH_KEY).createIfAbsent();
+        System.out.println((runsCreated ? "created table " : "table already exists: ") + runs + " at " + where);
         return 0;
       } catch (SdkException | IllegalStateException e) {
         System.err.println("wordfreq table create: DynamoDB at " + where + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.wordfreq.local;
 
 import io.wordfreq.aws.AwsClients;
+import io.wordfreq.aws.ResultsTable;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record LocalEndpoints(
   public static final String JOBS_DLQ = "wordfreq-jobs-dlq";
   public static final String RESULTS_QUEUE = "wordfreq-results";
   public static final String TABLE = "wordfreq";
-  public static final String RUNS_TABLE = "wordfreq-runs";
+  public static final String RUNS_TABLE = ResultsTable.runsTableFor(TABLE, null);
   /** Receives before a jobs-queue message moves to the dead-letter queue. */
   public static final int MAX_RECEIVE_COUNT = 3;
 

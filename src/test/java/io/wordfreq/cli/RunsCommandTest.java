@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * {@code wordfreq runs} against DynamoDB Local after two runs of {@code count --output dynamodb}: both
  * summaries in {@code wordfreq-runs}, listed newest first with their batch top words; one run whole.
+ * Another results table's runs go to its own {@code <table>-runs}, as {@code emr/deploy.sh} names it.
  */
 @ExtendWith(EmbeddedAws.class)
 class RunsCommandTest {
@@ -70,11 +71,35 @@ class RunsCommandTest {
     assertEquals(1, runsExit(aws, "--run-id", "no-such-run"));
   }
 
+  @Test
+  void aRunsTableFollowsItsResultsTable(LocalEndpoints aws, @TempDir Path dir) throws Exception {
+    String table = "wordfreq-custom-" + UUID.randomUUID().toString().substring(0, 8);
+    TableCommand.Create create = new TableCommand.Create();
+    create.aws = aws.clients();
+    assertEquals(0, new picocli.CommandLine(create).execute("--table", table));
+    Files.writeString(dir.resolve("a.txt"), "plums plums pears");
+    String runId = "2026-custom-" + table;
+
+    assertEquals(0, countInto(aws, table, "--input", dir.toString(), "--run-id", runId));
+
+    try (DynamoDbClient dynamo = aws.clients().dynamoDb()) {
+      assertTrue(dynamo.getItem(b -> b.tableName(table + "-runs").key(Map.of("RunId", AttributeValue.fromS(runId))))
+          .hasItem(), "the summary is in " + table + "-runs");
+      assertTrue(dynamo.getItem(b -> b.tableName(LocalEndpoints.RUNS_TABLE).key(Map.of("RunId", AttributeValue.fromS(runId))))
+          .item().isEmpty(), "and not in " + LocalEndpoints.RUNS_TABLE);
+    }
+    assertTrue(runs(aws, "--table", table).lines().anyMatch(l -> l.startsWith(runId) && l.contains("plums(2)")));
+  }
+
   private static int count(LocalEndpoints aws, String... args) {
+    return countInto(aws, LocalEndpoints.TABLE, args);
+  }
+
+  private static int countInto(LocalEndpoints aws, String table, String... args) {
     Map<String, String> before = LocalJobProperties.apply(LocalJobProperties.of(aws));
     try {
       List<String> all = new java.util.ArrayList<>(List.of("count", "--master", "local[2]", "--output", "dynamodb",
-          "--table", LocalEndpoints.TABLE));
+          "--table", table));
       all.addAll(List.of(args));
       return WordFreqCli.commandLine().execute(all.toArray(String[]::new));
     } finally {

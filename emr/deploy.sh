@@ -247,11 +247,14 @@ role wordfreq-scheduler emr/iam/scheduler-trust.json emr/iam/scheduler-policy.js
 echo "== Lambda"
 environment() { # the function's environment, as the CLI's JSON
   jq -nc --arg processing "$processing_bucket" --arg jar "s3://$code_bucket/wordfreq.jar" --arg table "$table" \
-    --arg results "$results_url" --arg cluster "$cluster_name" --arg nightly "$1" '{Variables: ({
+    --arg results "$results_url" --arg cluster "$cluster_name" --arg nightly "$1" \
+    --arg rules "${WORDFREQ_RULES:-}" --arg min_length "${WORDFREQ_MIN_LENGTH:-}" --arg stopwords "${WORDFREQ_STOPWORDS:-}" '{Variables: ({
       WORDFREQ_PROCESSING_BUCKETS: $processing, WORDFREQ_JOB_JAR: $jar, WORDFREQ_TABLE: $table,
       WORDFREQ_RESULTS_QUEUE_URL: $results, WORDFREQ_RUNNER: "emr", WORDFREQ_CLUSTER_NAME: $cluster,
       WORDFREQ_CLUSTER_DEFINITION: "/var/task/deployed/cluster.json", WORDFREQ_MAX_FILES: "1000"}
-      + (if $nightly == "" then {} else {WORDFREQ_NIGHTLY_PREFIX: $nightly} end))}'
+      + (if $nightly == "" then {} else {WORDFREQ_NIGHTLY_PREFIX: $nightly} end)
+      + ({WORDFREQ_RULES: $rules, WORDFREQ_MIN_LENGTH: $min_length, WORDFREQ_STOPWORDS: $stopwords}
+         | with_entries(select(.value != ""))))}'
 }
 configuration_get() {
   aws lambda get-function-configuration --function-name "$1" --output json | jq '{Runtime, Handler, Role, MemorySize, Timeout,

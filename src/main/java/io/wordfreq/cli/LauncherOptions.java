@@ -54,6 +54,18 @@ public final class LauncherOptions {
   @Option(names = "--table", defaultValue = "${env:WORDFREQ_TABLE:-" + LauncherSettings.DEFAULT_TABLE + "}", description = "DynamoDB results table (default: ${DEFAULT-VALUE}).")
   String table;
 
+  @Option(names = "--rules", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_RULES}",
+      description = "Counting rules every step's count gets: classic or unicode (default: the job's, classic).")
+  String rules;
+
+  @Option(names = "--min-length", paramLabel = "N", defaultValue = "${env:WORDFREQ_MIN_LENGTH}",
+      description = "unicode rules: every step's shortest counted word (default: the job's, 3).")
+  String minLength;
+
+  @Option(names = "--stopwords", paramLabel = "english|FILE", defaultValue = "${env:WORDFREQ_STOPWORDS}",
+      description = "unicode rules: every step's stop words, english or a file every step can read (an s3:// URI on EMR).")
+  String stopWords;
+
   @Option(names = "--results-queue-url", defaultValue = "${env:WORDFREQ_RESULTS_QUEUE_URL}", description = "Results queue URL (default: the URL of --results-queue).")
   String resultsQueueUrl;
 
@@ -113,7 +125,8 @@ public final class LauncherOptions {
     return new LauncherSettings(processingBuckets, include,
         new BatchLimits(maxFiles, maxBytes, Duration.ofSeconds(maxWaitSeconds)),
         new StepSettings(LauncherSettings.jobJar(jobJar, kind), StepSettings.MAIN_CLASS,
-            StepSettings.extraJars(extraJars, kind, System.getenv()), table, results),
+            StepSettings.extraJars(extraJars, kind, System.getenv()), table, results,
+            StepSettings.rulesOptions(rules, minLength, stopWords)),
         kind, ClusterTarget.of(clusterId, clusterName, clusterDefinition, scalingPolicy));
   }
 }

@@ -19,13 +19,7 @@ final class LocalJobProperties {
   static Map<String, String> of(LocalEndpoints aws) {
     Map<String, String> p = new LinkedHashMap<>();
     String h = "spark.hadoop.";
-    p.put(h + "fs.s3a.endpoint", aws.s3().toString());
-    p.put(h + "fs.s3a.endpoint.region", aws.region());
-    p.put(h + "fs.s3a.path.style.access", "true");
-    p.put(h + "fs.s3a.connection.ssl.enabled", "false");
-    p.put(h + "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-    p.put(h + "fs.s3a.access.key", aws.accessKeyId());
-    p.put(h + "fs.s3a.secret.key", aws.secretAccessKey());
+    aws.s3aSettings().forEach((k, v) -> p.put(h + k, v));
     p.put(h + "dynamodb.endpoint", aws.dynamoDb().toString());
     p.put(h + "dynamodb.region", aws.region());
     p.put(h + "dynamodb.awsAccessKeyId", aws.accessKeyId());

@@ -44,6 +44,7 @@ public final class JobStepFactory {
     args.add("count");
     args.addAll(input);
     args.addAll(List.of("--output", "dynamodb", "--table", settings.table()));
+    args.addAll(settings.countOptions());
     if (settings.resultsQueueUrl() != null && !settings.resultsQueueUrl().isBlank()) {
       args.addAll(List.of("--results-queue-url", settings.resultsQueueUrl()));
     }

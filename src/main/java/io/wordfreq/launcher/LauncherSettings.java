@@ -47,7 +47,8 @@ public record LauncherSettings(
    * Reads {@code WORDFREQ_PROCESSING_BUCKETS} (comma-separated, required), {@code WORDFREQ_INCLUDE},
    * {@code WORDFREQ_MAX_FILES}, {@code WORDFREQ_MAX_BYTES}, {@code WORDFREQ_MAX_WAIT_SECONDS},
    * {@code WORDFREQ_JOB_JAR} (required with the emr runner), {@code WORDFREQ_EXTRA_JARS}, {@code WORDFREQ_TABLE},
-   * {@code WORDFREQ_RESULTS_QUEUE_URL}, {@code WORDFREQ_RUNNER}, {@code WORDFREQ_CLUSTER_ID} or
+   * {@code WORDFREQ_RESULTS_QUEUE_URL}, the counting rules of every step ({@code WORDFREQ_RULES},
+   * {@code WORDFREQ_MIN_LENGTH}, {@code WORDFREQ_STOPWORDS}), {@code WORDFREQ_RUNNER}, {@code WORDFREQ_CLUSTER_ID} or
    * {@code WORDFREQ_CLUSTER_NAME}, {@code WORDFREQ_CLUSTER_DEFINITION}, {@code WORDFREQ_SCALING_POLICY}.
    */
   public static LauncherSettings fromEnvironment(Map<String, String> env) {
@@ -59,7 +60,8 @@ public record LauncherSettings(
     RunnerKind kind = RunnerKind.parse(env.get("WORDFREQ_RUNNER"), env);
     StepSettings step = new StepSettings(jobJar(env.get("WORDFREQ_JOB_JAR"), kind), StepSettings.MAIN_CLASS,
         StepSettings.extraJars(list(env.getOrDefault("WORDFREQ_EXTRA_JARS", "")), kind, env),
-        env.getOrDefault("WORDFREQ_TABLE", DEFAULT_TABLE), env.get("WORDFREQ_RESULTS_QUEUE_URL"));
+        env.getOrDefault("WORDFREQ_TABLE", DEFAULT_TABLE), env.get("WORDFREQ_RESULTS_QUEUE_URL"),
+        StepSettings.rulesOptions(env.get("WORDFREQ_RULES"), env.get("WORDFREQ_MIN_LENGTH"), env.get("WORDFREQ_STOPWORDS")));
     ClusterTarget cluster = ClusterTarget.of(env.get("WORDFREQ_CLUSTER_ID"),
         env.getOrDefault("WORDFREQ_CLUSTER_NAME", DEFAULT_CLUSTER_NAME),
         env.getOrDefault("WORDFREQ_CLUSTER_DEFINITION", DEFAULT_CLUSTER_DEFINITION),

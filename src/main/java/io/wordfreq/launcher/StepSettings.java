@@ -1,15 +1,19 @@
 package io.wordfreq.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What every step needs besides its input: the job jar in S3, the main class, extra jars for
  * spark-submit (the EMR DynamoDB connector: EMR's own on EMR, the build's {@code emr-ddb-hadoop.jar}
- * on this machine), the results table and the results queue (may be null).
+ * on this machine), the results table, the results queue (may be null), and the counting options
+ * every step's {@code count} gets ({@code --rules}, {@code --min-length}, {@code --stopwords}; empty for
+ * the job's defaults).
  */
-public record StepSettings(String jobJar, String mainClass, List<String> extraJars, String table, String resultsQueueUrl) {
+public record StepSettings(String jobJar, String mainClass, List<String> extraJars, String table, String resultsQueueUrl,
+    List<String> countOptions) {
 
   /** The EMR DynamoDB connector as EMR installs it on every node. */
   public static final String EMR_DDB_JAR = "/usr/share/aws/emr/ddb/lib/emr-ddb-hadoop.jar";
@@ -37,7 +41,32 @@ public record StepSettings(String jobJar, String mainClass, List<String> extraJa
     return List.of(runner == RunnerKind.EMR ? EMR_DDB_JAR : localConnectorJar(env));
   }
 
+  /** Steps that count by the job's default rules. */
+  public StepSettings(String jobJar, String mainClass, List<String> extraJars, String table, String resultsQueueUrl) {
+    this(jobJar, mainClass, extraJars, table, resultsQueueUrl, List.of());
+  }
+
+  /**
+   * The {@code count} options for the rule set {@code rules} with its minimum length and stop words;
+   * each null or blank value is left out, so the job's default applies. The job checks the values.
+   */
+  public static List<String> rulesOptions(String rules, String minLength, String stopWords) {
+    List<String> options = new ArrayList<>();
+    addOption(options, "--rules", rules);
+    addOption(options, "--min-length", minLength);
+    addOption(options, "--stopwords", stopWords);
+    return options;
+  }
+
+  private static void addOption(List<String> options, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      options.add(name);
+      options.add(value.trim());
+    }
+  }
+
   public StepSettings {
     extraJars = List.copyOf(extraJars);
+    countOptions = List.copyOf(countOptions);
   }
 }

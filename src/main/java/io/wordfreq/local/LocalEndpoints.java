@@ -49,6 +49,19 @@ public record LocalEndpoints(
     return env;
   }
 
+  /** The Hadoop settings with which s3a reads and writes the embedded S3 (plain http, path style). */
+  public Map<String, String> s3aSettings() {
+    Map<String, String> s3a = new LinkedHashMap<>();
+    s3a.put("fs.s3a.endpoint", s3.toString());
+    s3a.put("fs.s3a.endpoint.region", region);
+    s3a.put("fs.s3a.path.style.access", "true");
+    s3a.put("fs.s3a.connection.ssl.enabled", "false");
+    s3a.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    s3a.put("fs.s3a.access.key", accessKeyId);
+    s3a.put("fs.s3a.secret.key", secretAccessKey);
+    return s3a;
+  }
+
   /** SDK clients for these servers, independent of the process environment. */
   public AwsClients clients() {
     return AwsClients.builder()

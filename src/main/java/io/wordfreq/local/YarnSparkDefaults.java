@@ -72,13 +72,7 @@ public final class YarnSparkDefaults {
     // s3:// is S3A, pointed at the embedded S3 (the submitter reads the job jar with it).
     String h = "spark.hadoop.";
     p.put(h + "fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
-    p.put(h + "fs.s3a.endpoint", aws.s3().toString());
-    p.put(h + "fs.s3a.endpoint.region", aws.region());
-    p.put(h + "fs.s3a.path.style.access", "true");
-    p.put(h + "fs.s3a.connection.ssl.enabled", "false");
-    p.put(h + "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-    p.put(h + "fs.s3a.access.key", aws.accessKeyId());
-    p.put(h + "fs.s3a.secret.key", aws.secretAccessKey());
+    aws.s3aSettings().forEach((k, v) -> p.put(h + k, v));
     // The containers bind loopback, and reach the embedded servers the standard way.
     Map<String, String> env = new LinkedHashMap<>(aws.environment());
     env.put("SPARK_LOCAL_IP", "127.0.0.1");

@@ -120,6 +120,9 @@ class DeployScriptsIT {
     env.put("AWS_SECRET_ACCESS_KEY", "testing");
     env.put("AWS_CONFIG_FILE", WORK.resolve("no-config").toString());
     env.put("AWS_SHARED_CREDENTIALS_FILE", WORK.resolve("no-credentials").toString());
+    // The user's counting rules as deploy.sh runs: both functions pass them to every step.
+    env.put("WORDFREQ_RULES", "unicode");
+    env.put("WORDFREQ_STOPWORDS", "english");
   }
 
   @AfterAll
@@ -275,6 +278,9 @@ class DeployScriptsIT {
       assertEquals("emr", vars.path("WORDFREQ_RUNNER").asText());
       assertEquals("wordfreq", vars.path("WORDFREQ_TABLE").asText());
       assertEquals("/var/task/deployed/cluster.json", vars.path("WORDFREQ_CLUSTER_DEFINITION").asText());
+      assertEquals("unicode", vars.path("WORDFREQ_RULES").asText());
+      assertEquals("english", vars.path("WORDFREQ_STOPWORDS").asText());
+      assertTrue(vars.path("WORDFREQ_MIN_LENGTH").isMissingNode(), "an unset option stays the job's default: " + vars);
     }
     assertEquals("s3://" + PROCESSING + "/", aws("lambda", "get-function-configuration", "--function-name", "wordfreq-nightly")
         .at("/Environment/Variables/WORDFREQ_NIGHTLY_PREFIX").asText());

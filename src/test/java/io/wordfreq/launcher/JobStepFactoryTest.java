@@ -32,6 +32,18 @@ class JobStepFactoryTest {
   }
 
   @Test
+  void everyStepCountsByTheConfiguredRules() {
+    JobStepFactory unicode = new JobStepFactory(new StepSettings("s3://code/wordfreq.jar", StepSettings.MAIN_CLASS,
+        List.of(), "wordfreq", null, StepSettings.rulesOptions("unicode", " ", "s3://code/stop words.txt")));
+    assertEquals(List.of("count", "--manifest", "s3://proc/B1.manifest", "--output", "dynamodb", "--table", "wordfreq",
+        "--rules", "unicode", "--stopwords", "s3://code/stop words.txt", "--run-id", "B1"),
+        unicode.forManifest("B1", "s3://proc/B1.manifest").jobArgs());
+    assertEquals(List.of("count", "--input", "s3://proc/2026/", "--include", "*.txt", "--output", "dynamodb", "--table", "wordfreq",
+        "--rules", "unicode", "--stopwords", "s3://code/stop words.txt", "--run-id", "N1"),
+        unicode.forPrefix("N1", "s3://proc/2026/", "*.txt").jobArgs());
+  }
+
+  @Test
   void nightlyStepCountsTheWholePrefix() {
     JobStep step = factory.forPrefix("N1", "s3://proc/2026/", "*.txt");
     assertEquals(List.of("count", "--input", "s3://proc/2026/", "--include", "*.txt", "--output", "dynamodb", "--table", "wordfreq",

@@ -26,6 +26,11 @@ class LauncherSettingsTest {
     assertEquals(RunnerKind.EMR, settings.runner());
     assertEquals("wordfreq", settings.cluster().clusterName());
     assertNull(settings.cluster().clusterId());
+    assertEquals(List.of(), settings.step().countOptions(), "the job's default rules");
+    LauncherSettings unicode = LauncherSettings.fromEnvironment(Map.of("WORDFREQ_PROCESSING_BUCKETS", "proc",
+        "WORDFREQ_JOB_JAR", "s3://code/wordfreq.jar", "WORDFREQ_RULES", "unicode", "WORDFREQ_MIN_LENGTH", "4",
+        "WORDFREQ_STOPWORDS", "english"));
+    assertEquals(List.of("--rules", "unicode", "--min-length", "4", "--stopwords", "english"), unicode.step().countOptions());
   }
 
   @Test

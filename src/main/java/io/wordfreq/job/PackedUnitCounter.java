@@ -60,7 +60,7 @@ final class PackedUnitCounter<R> implements Iterator<R> {
   /** The records of {@code unit} under {@code reads}, for a task's flatMap. */
   static <R> Iterator<R> records(WorkUnit unit, SliceCounter counter, ReadSettings reads,
       BiFunction<FileSlice, PartialCount, R> record) {
-    if (reads.sequential()) {
+    if (reads.sequential(unit.slices())) {
       return unit.slices().stream().map(slice -> record.apply(slice, counter.count(slice))).iterator();
     }
     long budget = reads.budget(Runtime.getRuntime().maxMemory(), ExecutorSlots.current());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,19 @@ class ReadSettingsTest {
     assertEquals(new ReadSettings(8, 16L << 20), set);
     assertThrows(IllegalArgumentException.class, () -> new ReadSettings(0, 0));
     assertThrows(IllegalArgumentException.class, () -> new ReadSettings(ReadSettings.MAX_IN_FLIGHT + 1, 0));
+  }
+
+  @Test
+  void localFilesAreReadOneAfterAnotherUnlessReadsInFlightAreSet() {
+    List<FileSlice> local = List.of(new FileSlice("file:/data/a.txt", 0, 10, 10), new FileSlice("file:/data/b.txt", 0, 10, 10));
+    List<FileSlice> mixed = List.of(new FileSlice("file:/data/a.txt", 0, 10, 10), new FileSlice("s3a://b/k.txt", 0, 10, 10));
+    ReadSettings byDefault = ReadSettings.from(new SparkConf(false));
+    assertTrue(byDefault.sequential(local), "no latency to hide on the local disk");
+    assertFalse(byDefault.sequential(mixed), "an object store in the unit: reads in flight");
+    assertFalse(byDefault.sequential(List.of(new FileSlice("hdfs://nn/a.txt", 0, 10, 10))));
+    ReadSettings set = ReadSettings.from(new SparkConf(false).set(ReadSettings.IN_FLIGHT_KEY, "32"));
+    assertFalse(set.sequential(local), "the user's setting holds everywhere");
+    assertTrue(new ReadSettings(1, 0).sequential(mixed));
   }
 
   @Test

@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.printf("%ndemo %s in %.1f s. The servers keep running:%n",
         exit == 0 ? "done" : "FAILED (count exit code " + exit + ")", (System.nanoTime() - t0) / 1e9);
-    out.println("  source " + servers.config().envFile() + "   # for the aws CLI, e.g.:");
+    out.println("  source " + servers.config().envFile() + "   # first: endpoints and credentials for the aws CLI and wordfreq, then e.g.:");
     out.println("  aws dynamodb scan --endpoint-url " + aws.dynamoDb() + " --table-name " + LocalEndpoints.TABLE);
     out.println("  bin/wordfreq results --file " + LocalEndpoints.PROCESSING_BUCKET + "/" + PREFIX
         + (copied.isEmpty() ? "" : copied.get(0).substring(PREFIX.length())));

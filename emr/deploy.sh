@@ -167,17 +167,28 @@ else
 fi
 
 # The cluster the launcher creates: emr/cluster.json with LogUri and a subnet. AWS's v2 EMR service
-# policy launches only into subnets tagged for-use-with-amazon-emr-managed-policies=true.
+# policy launches only into a subnet tagged for-use-with-amazon-emr-managed-policies=true, creates
+# its default security groups only in a VPC with that tag, and manages only groups that carry it.
 subnet="${WORDFREQ_SUBNET_ID:-$(aws ec2 describe-subnets --filters Name=default-for-az,Values=true \
   --query 'sort_by(Subnets, &AvailabilityZone)[0].SubnetId' --output text)}"
 [[ -n "$subnet" && "$subnet" != None ]] || die "no default VPC subnet in $region: set WORDFREQ_SUBNET_ID to the subnet the cluster runs in"
-if [[ "$(aws ec2 describe-tags --filters "Name=resource-id,Values=$subnet" "Name=key,Values=for-use-with-amazon-emr-managed-policies" \
-  --query 'Tags[0].Value' --output text)" == true ]]; then
-  report unchanged "subnet $subnet tagged for-use-with-amazon-emr-managed-policies"
-else
-  aws ec2 create-tags --resources "$subnet" --tags Key=for-use-with-amazon-emr-managed-policies,Value=true
-  report changed "subnet $subnet tagged for-use-with-amazon-emr-managed-policies"
-fi
+vpc="$(aws ec2 describe-subnets --subnet-ids "$subnet" --query 'Subnets[0].VpcId' --output text)"
+tag_for_emr() { # resource-id what
+  if [[ "$(aws ec2 describe-tags --filters "Name=resource-id,Values=$1" "Name=key,Values=for-use-with-amazon-emr-managed-policies" \
+    --query 'Tags[0].Value' --output text)" == true ]]; then
+    report unchanged "$2 $1 tagged for-use-with-amazon-emr-managed-policies"
+  else
+    aws ec2 create-tags --resources "$1" --tags Key=for-use-with-amazon-emr-managed-policies,Value=true
+    report changed "$2 $1 tagged for-use-with-amazon-emr-managed-policies"
+  fi
+}
+tag_for_emr "$subnet" subnet
+tag_for_emr "$vpc" vpc
+# EMR's default groups, where an earlier cluster in this VPC created them without the tag.
+for group in $(aws ec2 describe-security-groups --filters "Name=vpc-id,Values=$vpc" \
+  "Name=group-name,Values=ElasticMapReduce-master,ElasticMapReduce-slave" --query 'SecurityGroups[].GroupId' --output text); do
+  tag_for_emr "$group" "security group"
+done
 
 # The Lambda package: the classes at the top, the runtime dependencies in lib/ (no Spark, no Hadoop),
 # the deployed cluster definition. Fixed times and order, so the same build gives the same zip and

@@ -68,7 +68,9 @@ public final class BatchWordCounts extends AccumulatorV2<WordCounts, WordCounts>
     return counts;
   }
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
+  // Synchronized like add and merge: an executor's heartbeat serializes the accumulator while the
+  // task thread may be adding to it.
+  private synchronized void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
     counts.writeTo(out);
   }

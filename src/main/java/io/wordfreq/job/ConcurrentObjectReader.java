@@ -150,8 +150,9 @@ final class ConcurrentObjectReader implements AutoCloseable {
     long startedAt = System.currentTimeMillis();
     long t0 = System.nanoTime();
     int length = (int) f.fileLength();
-    byte[] bytes = new byte[length];
     try (InputStream in = HadoopFiles.open(f, conf).openAt(0)) {
+      // Allocated inside the try: an OutOfMemoryError here must arrive like any other failure.
+      byte[] bytes = new byte[length];
       int got = in.readNBytes(bytes, 0, length);
       return new Arrival(index, bytes, got, null, startedAt, t0);
     } catch (Exception | Error e) {

@@ -80,6 +80,7 @@ public record ReadSettings(int readsInFlight, long bufferBytes, boolean defaulte
 
   /** Whether a slice is read whole into memory under {@code budget}: a whole file of at most a fraction of it. */
   static boolean readWhole(FileSlice slice, long budget) {
-    return slice.isWholeFile() && slice.fileLength() <= budget / WHOLE_FILE_FRACTION;
+    // A Java array holds at most about 2 GB, whatever buffer the user allows.
+    return slice.isWholeFile() && slice.fileLength() <= Math.min(budget / WHOLE_FILE_FRACTION, Integer.MAX_VALUE - 16);
   }
 }

@@ -3,7 +3,8 @@ package io.wordfreq.job;
 import io.wordfreq.counting.WordCount;
 import io.wordfreq.record.RunSummary;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +28,11 @@ final class RunSummaryBuilder {
     return String.join(", ", parts);
   }
 
+  /** Always with milliseconds (Instant.toString drops ".000"), so the strings sort as the times do. */
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private static String iso(Instant t) {
-    return t.truncatedTo(ChronoUnit.MILLIS).toString();
+    return ISO_MILLIS.format(t);
   }
 }

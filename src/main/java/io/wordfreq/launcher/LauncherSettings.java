@@ -54,9 +54,9 @@ public record LauncherSettings(
   public static LauncherSettings fromEnvironment(Map<String, String> env) {
     BatchLimits defaults = BatchLimits.defaults();
     BatchLimits limits = new BatchLimits(
-        Integer.parseInt(env.getOrDefault("WORDFREQ_MAX_FILES", String.valueOf(defaults.maxFiles()))),
-        Long.parseLong(env.getOrDefault("WORDFREQ_MAX_BYTES", String.valueOf(defaults.maxBytes()))),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("WORDFREQ_MAX_WAIT_SECONDS", String.valueOf(defaults.maxWait().toSeconds())))));
+        (int) number(env, "WORDFREQ_MAX_FILES", defaults.maxFiles(), Integer.MAX_VALUE),
+        number(env, "WORDFREQ_MAX_BYTES", defaults.maxBytes(), Long.MAX_VALUE),
+        Duration.ofSeconds(number(env, "WORDFREQ_MAX_WAIT_SECONDS", defaults.maxWait().toSeconds(), Long.MAX_VALUE)));
     RunnerKind kind = RunnerKind.parse(env.get("WORDFREQ_RUNNER"), env);
     StepSettings step = new StepSettings(jobJar(env.get("WORDFREQ_JOB_JAR"), kind), StepSettings.MAIN_CLASS,
         StepSettings.extraJars(list(env.getOrDefault("WORDFREQ_EXTRA_JARS", "")), kind, env),
@@ -84,6 +84,24 @@ public record LauncherSettings(
       throw new IllegalArgumentException("the emr runner needs the job jar in S3 (--job-jar / WORDFREQ_JOB_JAR)");
     }
     return runner == RunnerKind.YARN ? io.wordfreq.local.LocalYarn.jobJarUri() : LOCAL_JOB_JAR;
+  }
+
+  /** A whole number from the environment, or {@code fallback} when unset; a bad one is named. */
+  private static long number(Map<String, String> env, String name, long fallback, long max) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(value.strip());
+      if (n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("environment variable " + name + " must be a whole number up to " + max
+          + ", not '" + value + "'");
+    }
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -48,9 +48,24 @@ public record StepSettings(String jobJar, String mainClass, List<String> extraJa
 
   /**
    * The {@code count} options for the rule set {@code rules} with its minimum length and stop words;
-   * each null or blank value is left out, so the job's default applies. The job checks the values.
+   * each null or blank value is left out, so the job's default applies. Checked here as the count job
+   * checks them, so a bad setting stops the launcher at once instead of failing every step it submits.
+   *
+   * @throws IllegalArgumentException for an unknown rule set, a minimum length that is not a positive
+   *     number, or unicode-only options without {@code unicode}
    */
   public static List<String> rulesOptions(String rules, String minLength, String stopWords) {
+    boolean unicode = "unicode".equals(rules == null ? null : rules.strip());
+    if (rules != null && !rules.isBlank() && !unicode && !"classic".equals(rules.strip())) {
+      throw new IllegalArgumentException("unknown counting rules '" + rules + "' (WORDFREQ_RULES / --rules: classic or unicode)");
+    }
+    boolean hasMinLength = minLength != null && !minLength.isBlank();
+    if ((hasMinLength || stopWords != null && !stopWords.isBlank()) && !unicode) {
+      throw new IllegalArgumentException("WORDFREQ_MIN_LENGTH and WORDFREQ_STOPWORDS (--min-length, --stopwords) need unicode rules");
+    }
+    if (hasMinLength && !minLength.strip().matches("[1-9][0-9]{0,8}")) {
+      throw new IllegalArgumentException("WORDFREQ_MIN_LENGTH / --min-length must be a positive number, not '" + minLength + "'");
+    }
     List<String> options = new ArrayList<>();
     addOption(options, "--rules", rules);
     addOption(options, "--min-length", minLength);

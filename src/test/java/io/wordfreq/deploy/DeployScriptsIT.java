@@ -123,7 +123,13 @@ class DeployScriptsIT {
     // The user's counting rules as deploy.sh runs: both functions pass them to every step.
     env.put("WORDFREQ_RULES", "unicode");
     env.put("WORDFREQ_STOPWORDS", "english");
+    // An EMR default group an earlier cluster left in the default VPC without the managed-policies tag.
+    String vpc = aws("ec2", "describe-vpcs", "--filters", "Name=isDefault,Values=true").at("/Vpcs/0/VpcId").asText();
+    leftoverGroup = aws("ec2", "create-security-group", "--group-name", "ElasticMapReduce-master",
+        "--description", "left by an earlier cluster", "--vpc-id", vpc).path("GroupId").asText();
   }
+
+  private String leftoverGroup;
 
   @AfterAll
   void stopMoto() throws InterruptedException {
@@ -329,8 +335,13 @@ class DeployScriptsIT {
     RunJobFlowRequest definition = EmrDefinitions.cluster("target/deploy/cluster.json");
     assertEquals("s3://" + CODE + "/logs/", definition.logUri());
     String subnet = definition.instances().ec2SubnetId();
-    JsonNode tags = aws("ec2", "describe-tags", "--filters", "Name=resource-id,Values=" + subnet);
-    assertTrue(tags.toString().contains("for-use-with-amazon-emr-managed-policies"), tags.toString());
+    // The subnet, its VPC (EMR creates its default groups there) and EMR's groups already in it.
+    String vpc = aws("ec2", "describe-subnets", "--subnet-ids", subnet).at("/Subnets/0/VpcId").asText();
+    for (String resource : List.of(subnet, vpc, leftoverGroup)) {
+      JsonNode tags = aws("ec2", "describe-tags", "--filters", "Name=resource-id,Values=" + resource,
+          "Name=key,Values=for-use-with-amazon-emr-managed-policies");
+      assertEquals("true", tags.at("/Tags/0/Value").asText(), resource + ": " + tags);
+    }
     assertTrue(definition.tags().stream().anyMatch(t -> t.key().equals("for-use-with-amazon-emr-managed-policies") && t.value().equals("true")));
 
     // The launcher creates the cluster from it: moto's EMR then holds the LogUri.

@@ -90,6 +90,32 @@ class IamPoliciesTest {
     }
   }
 
+  /**
+   * RunJobFlow passes the service role to EMR and the instance role to EC2 (the nodes' instance
+   * profile): each may be passed only to the service its trust policy names, as AWS's own EMR
+   * policies scope it. moto does not check this; AWS refuses RunJobFlow otherwise.
+   */
+  @Test
+  void eachClusterRoleIsPassedToTheServiceThatAssumesIt() throws IOException {
+    for (String policy : List.of("lambda-launcher-policy.json", "lambda-nightly-policy.json")) {
+      Map<String, String> passedTo = new java.util.TreeMap<>();
+      for (JsonNode statement : IamPolicies.filled(Path.of("emr/iam", policy), VALUES).path("Statement")) {
+        if (strings(statement.path("Action")).contains("iam:PassRole")) {
+          String service = statement.at("/Condition/StringLike/iam:PassedToService").asText();
+          for (String role : strings(statement.path("Resource"))) {
+            assertEquals(null, passedTo.put(role.substring(role.lastIndexOf('/') + 1), service), policy + ": " + role + " twice");
+          }
+        }
+      }
+      assertEquals(Set.of("wordfreq-emr-service", "wordfreq-emr-instance"), passedTo.keySet(), policy);
+      for (Map.Entry<String, String> e : passedTo.entrySet()) {
+        String trusted = IamPolicies.filled(Path.of("emr/iam", e.getKey().replace("wordfreq-", "") + "-trust.json"), VALUES)
+            .at("/Statement/0/Principal/Service").asText();
+        assertEquals(trusted + "*", e.getValue(), policy + ": " + e.getKey() + " is passed to the service that assumes it");
+      }
+    }
+  }
+
   @Test
   void eachRoleHoldsExactlyTheCallsItsCodeMakes() throws IOException {
     assertEquals(Set.of("lambda-launcher-policy.json", "lambda-nightly-policy.json", "emr-instance-policy.json",

@@ -49,6 +49,8 @@ class ReadSettingsTest {
     assertTrue(ReadSettings.readWhole(new FileSlice("f", 0, 100, 100), 400));
     assertFalse(ReadSettings.readWhole(new FileSlice("f", 0, 101, 101), 400));
     assertFalse(ReadSettings.readWhole(new FileSlice("f", 0, 50, 100), 400), "a range streams");
+    assertFalse(ReadSettings.readWhole(new FileSlice("f", 0, 3L << 30, 3L << 30), 16L << 30),
+        "no Java array holds 3 GB, whatever the buffer");
   }
 
   @Test

@@ -31,6 +31,15 @@ class LauncherSettingsTest {
         "WORDFREQ_JOB_JAR", "s3://code/wordfreq.jar", "WORDFREQ_RULES", "unicode", "WORDFREQ_MIN_LENGTH", "4",
         "WORDFREQ_STOPWORDS", "english"));
     assertEquals(List.of("--rules", "unicode", "--min-length", "4", "--stopwords", "english"), unicode.step().countOptions());
+    // Refused at once, naming the setting, rather than failing every step the launcher submits.
+    for (Map<String, String> bad : List.of(Map.of("WORDFREQ_RULES", "unicod"), Map.of("WORDFREQ_STOPWORDS", "english"),
+        Map.of("WORDFREQ_RULES", "unicode", "WORDFREQ_MIN_LENGTH", "three"), Map.of("WORDFREQ_MAX_FILES", "1k"))) {
+      Map<String, String> env = new java.util.HashMap<>(Map.of("WORDFREQ_PROCESSING_BUCKETS", "proc", "WORDFREQ_JOB_JAR", "s3://code/wordfreq.jar"));
+      env.putAll(bad);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LauncherSettings.fromEnvironment(env));
+      String named = bad.containsKey("WORDFREQ_MIN_LENGTH") ? "WORDFREQ_MIN_LENGTH" : bad.keySet().iterator().next();
+      assertTrue(e.getMessage().contains(named), bad + ": " + e.getMessage());
+    }
   }
 
   @Test

@@ -323,11 +323,13 @@ else
 fi
 mapping_get() {
   aws lambda get-event-source-mapping --uuid "$1" --output json | jq '{BatchSize, MaximumBatchingWindowInSeconds,
-    FunctionResponseTypes, ScalingConfig: {MaximumConcurrency: .ScalingConfig.MaximumConcurrency}}'
+    FunctionResponseTypes, ScalingConfig: {MaximumConcurrency: .ScalingConfig.MaximumConcurrency},
+    Enabled: (.State == "Enabled" or .State == "Enabling")}'
 }
 mapping_set() { aws lambda update-event-source-mapping --uuid "$2" --cli-input-json "$1"; }
-ensure "  batch size 1000, window 60 s, ReportBatchItemFailures, concurrency 2" \
-  "$(jq -c '{BatchSize, MaximumBatchingWindowInSeconds, FunctionResponseTypes, ScalingConfig}' <<<"$mapping")" \
+# A paused trigger is turned back on: after deploy.sh, uploads become steps.
+ensure "  enabled, batch size 1000, window 60 s, ReportBatchItemFailures, concurrency 2" \
+  "$(jq -c '{BatchSize, MaximumBatchingWindowInSeconds, FunctionResponseTypes, ScalingConfig, Enabled}' <<<"$mapping")" \
   mapping_get mapping_set "$mapping_uuid"
 
 schedule_definition="$(fill emr/nightly-schedule.json)"

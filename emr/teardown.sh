@@ -66,11 +66,19 @@ done
 echo "== cluster"
 clusters="$(active_clusters)"
 [[ -n "$clusters" ]] || report absent "active cluster $cluster_name"
+terminating=()
 while read -r id state; do
   [[ -n "$id" ]] || continue
   aws emr terminate-clusters --cluster-ids "$id"
   report removed "cluster $id (was $state; terminating)"
+  terminating+=("$id")
 done <<<"$clusters"
+# EMR needs its service role to release the nodes, and pushes the last logs into the code bucket:
+# both go only once the clusters have ended.
+for id in "${terminating[@]}"; do
+  echo "waiting for cluster $id to terminate ..."
+  aws emr wait cluster-terminated --cluster-id "$id" || die "cluster $id did not terminate (see the EMR console); run teardown.sh again once it has"
+done
 
 echo "== IAM"
 if aws iam get-instance-profile --instance-profile-name wordfreq-emr-instance >/dev/null 2>&1; then

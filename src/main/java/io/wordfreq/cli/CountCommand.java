@@ -182,6 +182,9 @@ public final class CountCommand implements Callable<Integer> {
       conf.set(ReadSettings.IN_FLIGHT_KEY, String.valueOf(readsInFlight));
     }
     if (readBuffer != null) {
+      if (readBuffer <= 0) { // 0 would silently mean the default in the Spark configuration
+        throw new IllegalArgumentException("--read-buffer must be positive, not " + readBuffer);
+      }
       conf.set(ReadSettings.BUFFER_KEY, String.valueOf(readBuffer));
     }
     ReadSettings.from(conf); // checks the values: a bad one is a usage error before Spark starts

@@ -100,9 +100,11 @@ public final class LocalCommand implements Runnable {
     } catch (PortInUseException e) {
       System.err.println(
           "wordfreq local up: " + e.getMessage() + " (" + portOption(e.kind()) + ")");
+      stopStartedYarn(yarnStart);
       return 1;
     } catch (Exception e) {
       System.err.println("wordfreq local up: " + e.getMessage());
+      stopStartedYarn(yarnStart);
       return 1;
     }
     LocalEndpoints endpoints = servers.endpoints();
@@ -122,29 +124,54 @@ public final class LocalCommand implements Runnable {
             + " after " + LocalEndpoints.MAX_RECEIVE_COUNT + " receives), " + LocalEndpoints.RESULTS_QUEUE
             + "; table " + LocalEndpoints.TABLE);
     Map<String, String> environment = new LinkedHashMap<>(endpoints.environment());
+    // Written before YARN is waited for, so the AWS servers are usable even if YARN fails to start.
+    if (!writeEnv(config, environment)) {
+      return 1;
+    }
     if (yarnStart != null) {
+      String running = " (the AWS servers are running, environment in " + config.envFile()
+          + "; wordfreq local down --dir " + dir + " stops them)";
       try {
         environment.putAll(startYarn(yarnStart, config, endpoints));
       } catch (PortInUseException e) {
         System.err.println("wordfreq local up: " + e.getMessage()
-            + " (--yarn-port, --yarn-web-port, --hdfs-port, --shuffle-port)");
+            + " (--yarn-port, --yarn-web-port, --hdfs-port, --shuffle-port)" + running);
         return 1;
       } catch (Exception e) {
-        System.err.println("wordfreq local up: YARN: " + e.getMessage());
+        System.err.println("wordfreq local up: YARN: " + e.getMessage() + running);
         return 1;
       }
-    }
-    try {
-      EnvFile.write(config.envFile(), environment);
-    } catch (IOException e) {
-      System.err.println("wordfreq local up: cannot write " + config.envFile() + ": " + e.getMessage());
-      return 1;
+      if (!writeEnv(config, environment)) {
+        return 1;
+      }
     }
     System.err.println("  logs in " + config.logDir() + "; stop with: wordfreq local down --dir " + dir);
     System.err.println("  environment (source " + config.envFile() + "):");
     System.out.print(EnvFile.render(environment));
     System.out.flush();
     return 0;
+  }
+
+  private static boolean writeEnv(LocalConfig config, Map<String, String> environment) {
+    try {
+      EnvFile.write(config.envFile(), environment);
+      return true;
+    } catch (IOException e) {
+      System.err.println("wordfreq local up: cannot write " + config.envFile() + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** The AWS servers failed: a YARN cluster this command was starting beside them is stopped, not left behind. */
+  private static void stopStartedYarn(CompletableFuture<LocalYarn> start) {
+    if (start == null) {
+      return;
+    }
+    try {
+      start.join().close(); // stops only a cluster started here, never one that was already running
+    } catch (RuntimeException failedToo) {
+      // Nothing was started.
+    }
   }
 
   /**

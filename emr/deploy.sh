@@ -112,7 +112,11 @@ results_url="$queue_url_out"
 
 # The notification after the queue policy: S3 checks that it may send to the queue.
 notification_get() { aws s3api get-bucket-notification-configuration --bucket "$1" --output json | jq '.QueueConfigurations[]?.Filter.Key.FilterRules[]?.Name |= ascii_downcase'; }
-notification_set() { aws s3api put-bucket-notification-configuration --bucket "$2" --notification-configuration "$1"; }
+# S3 checks that the queue's policy lets it send, which a policy set seconds ago may not yet show.
+notification_set() {
+  retrying 'Unable to validate the following destination configurations' \
+    aws s3api put-bucket-notification-configuration --bucket "$2" --notification-configuration "$1"
+}
 ensure "bucket $processing_bucket: ObjectCreated:* *.txt -> $jobs_queue" "$(fill emr/processing-notification.json)" \
   notification_get notification_set "$processing_bucket"
 
@@ -277,7 +281,7 @@ configuration_set() {
 }
 
 function_up() { # name handler nightly-prefix
-  local role_arn="arn:aws:iam::$account:role/$1" configuration attempt
+  local role_arn="arn:aws:iam::$account:role/$1" configuration
   # Java 17 bytecode on java21 (Amazon Linux 2023): java17 can no longer be created or updated.
   configuration="$(jq -nc --arg role "$role_arn" --arg handler "$2" --argjson env "$(environment "$3")" '{
     Runtime: "java21", Handler: $handler, Role: $role, MemorySize: 1024, Timeout: 60, Architectures: ["arm64"],
@@ -286,16 +290,8 @@ function_up() { # name handler nightly-prefix
     report unchanged "function $1"
   else
     # A role just created takes a few seconds before Lambda may assume it.
-    for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
-      if aws lambda create-function --function-name "$1" --cli-input-json "$configuration" \
-        --zip-file "fileb://$work/lambda.zip" --tags project=wordfreq >/dev/null 2>"$work/create-function.err"; then
-        break
-      fi
-      if ! grep -q 'cannot be assumed' "$work/create-function.err" || [[ $attempt -eq 12 ]]; then
-        die "function $1 not created: $(cat "$work/create-function.err")"
-      fi
-      sleep 5
-    done
+    retrying 'cannot be assumed' aws lambda create-function --function-name "$1" --cli-input-json "$configuration" \
+      --zip-file "fileb://$work/lambda.zip" --tags project=wordfreq >/dev/null || die "function $1 not created (above)"
     aws lambda wait function-active-v2 --function-name "$1" 2>/dev/null || aws lambda wait function-active --function-name "$1"
     report created "function $1"
   fi
@@ -316,7 +312,10 @@ mapping="$(fill emr/event-source-mapping.json | jq -c --arg arn "$jobs_arn" '.Ev
 mapping_uuid="$(aws lambda list-event-source-mappings --function-name wordfreq-launcher --event-source-arn "$jobs_arn" \
   --query 'EventSourceMappings[0].UUID' --output text)"
 if [[ -z "$mapping_uuid" || "$mapping_uuid" == None ]]; then
-  mapping_uuid="$(aws lambda create-event-source-mapping --cli-input-json "$mapping" --query UUID --output text)"
+  # The launcher's role, just created, may not yet show Lambda its SQS permissions.
+  mapping_uuid="$(retrying 'does not have permissions' \
+    aws lambda create-event-source-mapping --cli-input-json "$mapping" --query UUID --output text)" \
+    || die "event source mapping not created (above)"
   report created "event source mapping $jobs_queue -> wordfreq-launcher"
 else
   report unchanged "event source mapping $jobs_queue -> wordfreq-launcher"

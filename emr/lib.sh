@@ -88,6 +88,26 @@ ensure() {
   fi
 }
 
+# retrying PATTERN COMMAND...: runs COMMAND; while it fails with an error matching PATTERN, tries again
+# every WORDFREQ_RETRY_SECONDS (5) seconds, 12 times at most. AWS takes seconds to propagate a role
+# or a queue policy just created: Lambda, the event source mapping and S3's notification check refuse
+# them until then. Any other error fails at once. COMMAND's output goes to stdout, its last error to stderr.
+retrying() {
+  local pattern="$1" attempt out
+  shift
+  for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    if out="$("$@" 2>&1)"; then
+      [[ -z "$out" ]] || printf '%s\n' "$out"
+      return 0
+    fi
+    if ! grep -qE "$pattern" <<<"$out" || ((attempt == 12)); then
+      printf '%s\n' "$out" >&2
+      return 1
+    fi
+    sleep "${WORDFREQ_RETRY_SECONDS:-5}"
+  done
+}
+
 # The URL of a queue, or nothing (and status 1) when it does not exist.
 queue_url() {
   aws sqs get-queue-url --queue-name "$1" --query QueueUrl --output text 2>/dev/null

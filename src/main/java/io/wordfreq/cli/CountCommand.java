@@ -127,12 +127,15 @@ public final class CountCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String id = runId == null || runId.isBlank() ? newRunId() : runId;
+    SparkConf conf = SparkContexts.conf(master, "wordfreq count " + id);
     CountSettings settings;
     List<ResultOutput> outs;
     try {
-      settings = new CountSettings(runId == null || runId.isBlank() ? newRunId() : runId, top, splitSize, include,
+      settings = new CountSettings(id, top, splitSize, include,
           processingBuckets == null ? Set.of() : Set.copyOf(processingBuckets),
-          RulesOptions.rules(rules, minLength, stopWords, spec.commandLine().getParseResult()));
+          RulesOptions.rules(rules, minLength, stopWords, spec.commandLine().getParseResult(),
+              () -> SparkContexts.hadoopConfiguration(conf)));
       outs = OutputFactory.create(outputs, new OutputSettings(table, resultsQueueUrl, ResultsTable.runsTableFor(table, runsTable)));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -148,7 +151,6 @@ public final class CountCommand implements Callable<Integer> {
       }
       System.err.println("wordfreq: no --input given: counting the sample corpus shipped in the jar");
     }
-    SparkConf conf = SparkContexts.conf(master, "wordfreq count " + settings.runId());
     try {
       readSettings(conf);
     } catch (IllegalArgumentException e) {

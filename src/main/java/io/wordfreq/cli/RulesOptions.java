@@ -8,14 +8,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Turns {@code --rules}, {@code --min-length} and {@code --stopwords} into the run's {@link CountingRules}.
- * A stop-word file is read here, on the driver, through Hadoop's FileSystem ({@code s3a:} works), and
- * travels to the executors inside the rules.
+ * A stop-word file is read here, on the driver, through Hadoop's FileSystem with the job's own Hadoop
+ * configuration (so {@code s3:}, {@code s3a:} and their endpoint work as for the inputs), and travels to
+ * the executors inside the rules.
  */
 final class RulesOptions {
   private RulesOptions() {
@@ -27,7 +29,8 @@ final class RulesOptions {
    * @throws IllegalArgumentException for an unknown rule set, unicode-only options given with classic, or
    *     a stop-word file that cannot be read (usage errors)
    */
-  static CountingRules rules(String name, int minLength, String stopWords, ParseResult given) {
+  static CountingRules rules(String name, int minLength, String stopWords, ParseResult given,
+      Supplier<Configuration> hadoop) {
     String rules = name == null ? ClassicRules.INSTANCE.name() : name.strip();
     boolean hasStopWords = stopWords != null && !stopWords.isBlank();
     if (rules.equals(ClassicRules.INSTANCE.name())) {
@@ -37,17 +40,17 @@ final class RulesOptions {
       return ClassicRules.INSTANCE;
     }
     if (rules.equals(UnicodeRules.NAME)) {
-      return new UnicodeRules(minLength, hasStopWords ? stopWords(stopWords.strip()) : Set.of());
+      return new UnicodeRules(minLength, hasStopWords ? stopWords(stopWords.strip(), hadoop.get()) : Set.of());
     }
     throw new IllegalArgumentException("unknown --rules '" + name + "' (expected classic or unicode)");
   }
 
-  private static Set<String> stopWords(String spec) {
+  private static Set<String> stopWords(String spec, Configuration hadoop) {
     if (spec.equals(StopWords.ENGLISH)) {
       return StopWords.english();
     }
     Path path = new Path(spec);
-    try (InputStreamReader in = new InputStreamReader(path.getFileSystem(new Configuration()).open(path),
+    try (InputStreamReader in = new InputStreamReader(path.getFileSystem(hadoop).open(path),
         StandardCharsets.UTF_8)) {
       return StopWords.read(in);
     } catch (IOException e) {

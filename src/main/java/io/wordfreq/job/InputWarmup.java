@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
-import org.apache.spark.deploy.SparkHadoopUtil;
 
 /**
  * Opens the input file systems on a background thread while the Spark context starts: creating an
@@ -47,8 +46,7 @@ public final class InputWarmup {
   private static void warm(SparkConf conf, List<String> uris) {
     try {
       // The same Hadoop configuration the context builds, with the same settings SparkContexts adds.
-      Configuration hadoop = SparkHadoopUtil.get().newConfiguration(conf);
-      SparkContexts.addJobHadoopSettings(hadoop, conf);
+      Configuration hadoop = SparkContexts.hadoopConfiguration(conf);
       for (String uri : uris) {
         try {
           Path path = new Path(uri);

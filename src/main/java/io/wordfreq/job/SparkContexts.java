@@ -9,6 +9,7 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -88,6 +89,16 @@ public final class SparkContexts {
         }
       }
     }
+  }
+
+  /**
+   * The Hadoop configuration the context will build from {@code spark}, with the settings below: for
+   * what the driver reads before the context starts (input file systems, a stop-word file).
+   */
+  public static Configuration hadoopConfiguration(SparkConf spark) {
+    Configuration hadoop = SparkHadoopUtil.get().newConfiguration(spark);
+    addJobHadoopSettings(hadoop, spark);
+    return hadoop;
   }
 
   /**

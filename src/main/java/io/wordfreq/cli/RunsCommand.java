@@ -54,6 +54,9 @@ public final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (runId != null && runId.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "--run-id needs a run id (wordfreq runs lists them)");
+    }
     if (limit < 1) {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
     }

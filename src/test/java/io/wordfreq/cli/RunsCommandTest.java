@@ -69,6 +69,7 @@ class RunsCommandTest {
     assertTrue(whole.matches("(?s).*1\\. bananas +4.*2\\. apples +3.*3\\. cherries +1.*"), whole);
 
     assertEquals(1, runsExit(aws, "--run-id", "no-such-run"));
+    assertEquals(2, runsExit(aws, "--run-id", " "), "a blank id is bad usage, not a DynamoDB error");
   }
 
   @Test

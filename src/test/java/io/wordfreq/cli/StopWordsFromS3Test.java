@@ -9,6 +9,7 @@ import io.wordfreq.local.LocalEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,8 @@ class StopWordsFromS3Test {
           "--output", "jsonl:" + out);
     } finally {
       LocalJobProperties.restore(before);
+      // Hadoop caches file systems per bucket for the JVM: later test classes have servers of their own.
+      FileSystem.closeAll();
     }
     assertEquals(0, exit);
     String record = Files.readString(out);

@@ -25,13 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -223,16 +221,12 @@ class YarnStepsIT {
 
   /**
    * Waits until the step's driver has planned its run and an executor of it is running tasks, then
-   * kills that executor's JVM (SIGKILL, as a lost node). Tasks here take milliseconds, so the executor
-   * may be between two of them when it dies: if the driver then reports no task lost with it, the
-   * next executor is killed, until one dies with a task (or the stage ends and the caller's checks fail).
+   * kills that executor's JVM (SIGKILL, as a lost node).
    */
   private ProcessHandle killAnExecutorMidStage(CompletableFuture<String> run, String runIdPrefix) throws Exception {
     Instant deadline = Instant.now().plus(STEP_TIMEOUT);
-    Set<Long> killed = new HashSet<>();
     while (Instant.now().isBefore(deadline) && !run.isDone()) {
       Optional<ProcessHandle> executor = ProcessHandle.allProcesses()
-          .filter(p -> !killed.contains(p.pid()))
           .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("YarnCoarseGrainedExecutorBackend"))
           .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(currentApplication()))
           // The oldest: registered with the driver and running tasks, not one still starting.
@@ -246,33 +240,13 @@ class YarnStepsIT {
       // Tasks are done and others wait: the executors are each running one.
       if (executor.isPresent() && midStage && driverLog.contains("wordfreq: run " + runIdPrefix)) {
         executor.get().destroyForcibly();
-        killed.add(executor.get().pid());
         System.err.println("YarnStepsIT: killed executor JVM " + executor.get().pid() + " of " + currentApplication());
-        if (lostWithATask(run)) {
-          return executor.get();
-        }
-        System.err.println("YarnStepsIT: executor " + executor.get().pid() + " died between tasks; killing another");
+        return executor.get();
       }
       Thread.sleep(200);
     }
     fail("no executor of the step to kill while it counted");
     return null;
-  }
-
-  /** Whether, within 5 s of a kill, the driver reports a task lost with the executor. */
-  private boolean lostWithATask(CompletableFuture<String> run) throws InterruptedException {
-    Instant until = Instant.now().plusSeconds(5);
-    while (Instant.now().isBefore(until)) {
-      String driverLog = containerLogOrEmpty(currentApplication(), 1);
-      if (driverLog.contains("ExecutorLostFailure")) {
-        return true;
-      }
-      if (run.isDone()) {
-        return false;
-      }
-      Thread.sleep(100);
-    }
-    return false;
   }
 
   /** The newest application the cluster has logs of (the one running), or "" before the first. */

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.ParseResult;
@@ -31,18 +32,13 @@ final class RulesOptions {
    */
   static CountingRules rules(String name, int minLength, String stopWords, ParseResult given,
       Supplier<Configuration> hadoop) {
-    String rules = name == null ? ClassicRules.INSTANCE.name() : name.strip();
     boolean hasStopWords = stopWords != null && !stopWords.isBlank();
-    if (rules.equals(ClassicRules.INSTANCE.name())) {
-      if (hasStopWords || (given != null && given.hasMatchedOption("--min-length"))) {
-        throw new IllegalArgumentException("--min-length and --stopwords are options of --rules unicode");
-      }
-      return ClassicRules.INSTANCE;
-    }
+    String rules = CountingRules.checkChoice(name, given != null && given.hasMatchedOption("--min-length"), hasStopWords,
+        UnaryOperator.identity());
     if (rules.equals(UnicodeRules.NAME)) {
       return new UnicodeRules(minLength, hasStopWords ? stopWords(stopWords.strip(), hadoop.get()) : Set.of());
     }
-    throw new IllegalArgumentException("unknown --rules '" + name + "' (expected classic or unicode)");
+    return ClassicRules.INSTANCE;
   }
 
   private static Set<String> stopWords(String spec, Configuration hadoop) {

@@ -68,7 +68,7 @@ final class ConcurrentObjectReader implements AutoCloseable {
    */
   ConcurrentObjectReader(Configuration conf, List<FileSlice> files, int readsInFlight, long budget) {
     for (FileSlice f : files) {
-      if (!f.isWholeFile() || f.fileLength() > budget || f.fileLength() > Integer.MAX_VALUE - 16) {
+      if (!f.isWholeFile() || f.fileLength() > Math.min(budget, ReadSettings.MAX_WHOLE_FILE)) {
         throw new IllegalArgumentException("not a whole file within the read budget: " + f);
       }
     }
@@ -77,11 +77,6 @@ final class ConcurrentObjectReader implements AutoCloseable {
     this.readsInFlight = Math.max(1, readsInFlight);
     this.budget = budget;
     startReads();
-  }
-
-  /** Whether every file has been handed over by {@link #take}. */
-  boolean finished() {
-    return next == files.size() && inFlight == 0 && arrived.isEmpty();
   }
 
   /** The next finished read, waiting for one if none is ready; null if every file was handed over. */

@@ -21,8 +21,9 @@ final class PackedUnitCounter<R> implements Iterator<R> {
   private final List<FileSlice> slices;
   private final SliceCounter counter;
   private final BiFunction<FileSlice, PartialCount, R> record;
-  /** Per slice: its position in the reader's list, or -1 if it streams. */
-  private final int[] readerIndex;
+  /** Per slice: whether it streams from its file system rather than arriving from the reader. */
+  private final boolean[] streams;
+  /** Per file of the reader, in the reader's order: its slice's position in the unit. */
   private final List<Integer> readerSlices = new ArrayList<>();
   private final ConcurrentObjectReader reader;
   private final Object[] ready;
@@ -36,16 +37,15 @@ final class PackedUnitCounter<R> implements Iterator<R> {
     this.slices = List.copyOf(slices);
     this.counter = counter;
     this.record = record;
-    this.readerIndex = new int[slices.size()];
+    this.streams = new boolean[slices.size()];
     this.ready = new Object[slices.size()];
     List<FileSlice> whole = new ArrayList<>();
     for (int i = 0; i < slices.size(); i++) {
       if (ReadSettings.readWhole(slices.get(i), budget)) {
-        readerIndex[i] = whole.size();
         whole.add(slices.get(i));
         readerSlices.add(i);
       } else {
-        readerIndex[i] = -1;
+        streams[i] = true;
       }
     }
     this.reader = whole.isEmpty() ? null
@@ -90,7 +90,7 @@ final class PackedUnitCounter<R> implements Iterator<R> {
     }
     int i = next;
     FileSlice slice = slices.get(i);
-    if (readerIndex[i] < 0) {
+    if (streams[i]) {
       // Count what has arrived first: frees the buffer, so reads go on while this file streams.
       for (ConcurrentObjectReader.Arrival a = reader == null ? null : reader.poll(); a != null; a = reader.poll()) {
         countArrival(a);

@@ -27,6 +27,8 @@ public record ReadSettings(int readsInFlight, long bufferBytes, boolean defaulte
   public static final int DEFAULT_IN_FLIGHT = 32;
   public static final long DEFAULT_BUFFER = 64L << 20;
   public static final int MAX_IN_FLIGHT = 1024;
+  /** The largest file read whole: a Java array holds at most about 2 GB, whatever buffer the user allows. */
+  static final long MAX_WHOLE_FILE = Integer.MAX_VALUE - 16;
   /** A whole file is read into memory only up to this fraction of the buffer, so several fit at once. */
   static final int WHOLE_FILE_FRACTION = 4;
   /** The default buffer never takes more than this fraction of the heap over all concurrent tasks. */
@@ -80,7 +82,6 @@ public record ReadSettings(int readsInFlight, long bufferBytes, boolean defaulte
 
   /** Whether a slice is read whole into memory under {@code budget}: a whole file of at most a fraction of it. */
   static boolean readWhole(FileSlice slice, long budget) {
-    // A Java array holds at most about 2 GB, whatever buffer the user allows.
-    return slice.isWholeFile() && slice.fileLength() <= Math.min(budget / WHOLE_FILE_FRACTION, Integer.MAX_VALUE - 16);
+    return slice.isWholeFile() && slice.fileLength() <= Math.min(budget / WHOLE_FILE_FRACTION, MAX_WHOLE_FILE);
   }
 }

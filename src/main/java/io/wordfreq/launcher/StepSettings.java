@@ -1,7 +1,9 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.counting.CountingRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
@@ -55,14 +57,9 @@ public record StepSettings(String jobJar, String mainClass, List<String> extraJa
    *     number, or unicode-only options without {@code unicode}
    */
   public static List<String> rulesOptions(String rules, String minLength, String stopWords) {
-    boolean unicode = "unicode".equals(rules == null ? null : rules.strip());
-    if (rules != null && !rules.isBlank() && !unicode && !"classic".equals(rules.strip())) {
-      throw new IllegalArgumentException("unknown counting rules '" + rules + "' (WORDFREQ_RULES / --rules: classic or unicode)");
-    }
     boolean hasMinLength = minLength != null && !minLength.isBlank();
-    if ((hasMinLength || stopWords != null && !stopWords.isBlank()) && !unicode) {
-      throw new IllegalArgumentException("WORDFREQ_MIN_LENGTH and WORDFREQ_STOPWORDS (--min-length, --stopwords) need unicode rules");
-    }
+    CountingRules.checkChoice(rules, hasMinLength, stopWords != null && !stopWords.isBlank(),
+        option -> "WORDFREQ_" + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + " / " + option);
     if (hasMinLength && !minLength.strip().matches("[1-9][0-9]{0,8}")) {
       throw new IllegalArgumentException("WORDFREQ_MIN_LENGTH / --min-length must be a positive number, not '" + minLength + "'");
     }

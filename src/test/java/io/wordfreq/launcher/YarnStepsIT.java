@@ -18,6 +18,9 @@ import io.wordfreq.local.YarnSite;
 import io.wordfreq.launcher.local.YarnStepRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -46,6 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The EMR step as EMR runs it, on the local YARN: {@code spark-submit --deploy-mode cluster} of the
@@ -221,6 +226,96 @@ class YarnStepsIT {
   }
 
   /**
+   * The driver of a step's first attempt dies mid-run (its YARN application master killed with SIGKILL,
+   * as when a Spot node goes): the YARN runner sees the application FAILED, the failed-step policy
+   * resubmits the same manifest as attempt 2/3, and that attempt succeeds. Every file's item is there
+   * once with the whole file's counts, the manifest stays under manifests/, and no alert is published.
+   * Prints the time from the first application's end to the second's submission (YARN's own clock).
+   */
+  @Test
+  void aStepWhoseDriverDiesIsResubmittedAndItsSecondAttemptCountsEveryFile() throws Exception {
+    String bucket = LocalEndpoints.PROCESSING_BUCKET;
+    Set<String> before = applications().keySet();
+    Map<String, byte[]> files = upload(bucket, "retry/", 3, 1_500_000, 31); // S3 events go to the jobs queue
+    String resultsQueue;
+    try (SqsClient sqs = endpoints.clients().sqs()) {
+      resultsQueue = sqs.createQueue(b -> b.queueName("retry-results")).queueUrl();
+    }
+    Path output = dir.resolve("retry-launch.out");
+    ProcessBuilder launch = new ProcessBuilder(Path.of("bin", "wordfreq").toAbsolutePath().toString(),
+        "launch", "--once", "--runner", "yarn", "--results-queue-url", resultsQueue)
+        .redirectErrorStream(true).redirectOutput(output.toFile());
+    launch.environment().putAll(endpoints.environment());
+    launch.environment().putAll(site.environment());
+    launch.environment().put("WORDFREQ_MAX_ATTEMPTS", "3");
+    Process process = launch.start();
+
+    String first = killTheDriverOfTheFirstNewApplication(before, process);
+    boolean ended = process.waitFor(2 * STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    String printed = Files.readString(output);
+    Files.writeString(Path.of("target", "yarn-retry-transcript.log"), printed);
+    if (!ended) {
+      process.destroyForcibly();
+      fail("launch --once did not end:\n" + printed);
+    }
+    assertEquals(0, process.exitValue(), printed);
+    assertTrue(printed.contains("YARN application " + first + ": final status FAILED"), printed);
+    assertTrue(printed.contains("attempt 1/3: resubmitting as attempt 2/3"), printed);
+    Matcher second = Pattern.compile("YARN application (application_\\d+_\\d+): final status SUCCEEDED").matcher(printed);
+    assertTrue(second.find(), printed);
+    assertTrue(printed.contains("wordfreq batch ") && printed.contains(" attempt 2/3"), printed);
+
+    assertItemsMatch(bucket, "retry/", files);
+    try (SqsClient sqs = endpoints.clients().sqs(); S3Client s3 = endpoints.clients().s3()) {
+      assertEquals("0", sqs.getQueueAttributes(b -> b.queueUrl(endpoints.alertsQueueUrl())
+          .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+          .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES), "no alert");
+      assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix("_wordfreq/failed/")).contents().isEmpty(), "nothing under failed/");
+    }
+    Map<String, JsonNode> apps = applications();
+    JsonNode killed = apps.get(first);
+    JsonNode retried = apps.get(second.group(1));
+    System.err.printf("YarnStepsIT: step failure to resubmission on the local YARN: %d ms (application %s ended %s at %d, %s submitted at %d)%n",
+        retried.path("startedTime").asLong() - killed.path("finishedTime").asLong(), first, killed.path("finalStatus").asText(),
+        killed.path("finishedTime").asLong(), second.group(1), retried.path("startedTime").asLong());
+  }
+
+  /**
+   * Waits for the first application not in {@code before} to have started counting (its driver logged
+   * its run), then kills its application master's JVM; returns the application's id.
+   */
+  private String killTheDriverOfTheFirstNewApplication(Set<String> before, Process launcher) throws Exception {
+    Instant deadline = Instant.now().plus(STEP_TIMEOUT);
+    while (Instant.now().isBefore(deadline) && launcher.isAlive()) {
+      Optional<String> app = applications().keySet().stream().filter(a -> !before.contains(a)).sorted().findFirst();
+      if (app.isPresent() && containerLogOrEmpty(app.get(), 1).contains("wordfreq: run ")) {
+        Optional<ProcessHandle> am = ProcessHandle.allProcesses()
+            .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("org.apache.spark.deploy.yarn.ApplicationMaster"))
+            .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(app.get()))
+            .findFirst();
+        if (am.isPresent()) {
+          am.get().destroyForcibly();
+          System.err.println("YarnStepsIT: killed the driver (application master JVM " + am.get().pid() + ") of " + app.get());
+          return app.get();
+        }
+      }
+      Thread.sleep(100);
+    }
+    fail("the first attempt's driver never ran (or the launcher ended):\n" + Files.readString(dir.resolve("retry-launch.out")));
+    return null;
+  }
+
+  /** The ResourceManager's applications by id (its REST API), with their times and final status. */
+  private Map<String, JsonNode> applications() throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(site.webUi().resolve("/ws/v1/cluster/apps")).header("Accept", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString());
+    Map<String, JsonNode> apps = new HashMap<>();
+    JSON.readTree(response.body()).path("apps").path("app").forEach(a -> apps.put(a.path("id").asText(), a));
+    return apps;
+  }
+
+  /**
    * Waits until the step's driver has planned its run and an executor of it is running tasks, then
    * kills that executor's JVM (SIGKILL, as a lost node).
    */
@@ -289,6 +384,11 @@ class YarnStepsIT {
 
   /** {@code count} files of about {@code size} bytes of mixed-script text, to the uploading bucket (no S3 events). */
   private Map<String, byte[]> upload(String prefix, int count, int size, long seed) {
+    return upload(LocalEndpoints.UPLOADING_BUCKET, prefix, count, size, seed);
+  }
+
+  /** The same into {@code bucket} (the processing bucket's uploads send S3 events to the jobs queue). */
+  private Map<String, byte[]> upload(String bucket, String prefix, int count, int size, long seed) {
     Random random = new Random(seed);
     String[] words = {"the", "of", "and", "river", "mountain", "wörter", "straße", "каша", "водка", "東京", "ciudad",
         "niño", "don't", "e-mail", "A1", "x", "ÉCOLE", "école", "l'été", "ﬁle"};
@@ -306,7 +406,7 @@ class YarnStepsIT {
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         String key = prefix + "file-" + i + ".txt";
-        s3.putObject(b -> b.bucket(LocalEndpoints.UPLOADING_BUCKET).key(key), RequestBody.fromBytes(bytes));
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
         files.put(key, bytes);
       }
     }
@@ -315,13 +415,17 @@ class YarnStepsIT {
 
   /** Each file's item has the counting core's top ten and total for the whole file. */
   private void assertItemsMatch(String prefix, Map<String, byte[]> files) {
+    assertItemsMatch(LocalEndpoints.UPLOADING_BUCKET, prefix, files);
+  }
+
+  private void assertItemsMatch(String bucket, String prefix, Map<String, byte[]> files) {
     try (DynamoDbClient dynamo = endpoints.clients().dynamoDb()) {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         WordCounts counts = new WordCounts();
         ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
         tokenizer.feed(file.getValue(), 0, file.getValue().length);
         tokenizer.finish();
-        Map<String, AttributeValue> item = item(dynamo, LocalEndpoints.UPLOADING_BUCKET + "/" + file.getKey());
+        Map<String, AttributeValue> item = item(dynamo, bucket + "/" + file.getKey());
         assertEquals("success", item.get("Status").s(), file.getKey());
         assertEquals(Long.toString(counts.totalWords()), item.get("TotalWords").n(), file.getKey());
         for (WordCount top : counts.top(10)) {
@@ -329,7 +433,7 @@ class YarnStepsIT {
         }
       }
       long items = dynamo.scanPaginator(b -> b.tableName(LocalEndpoints.TABLE)).items().stream()
-          .filter(i -> i.get("Filename").s().startsWith(LocalEndpoints.UPLOADING_BUCKET + "/" + prefix)).count();
+          .filter(i -> i.get("Filename").s().startsWith(bucket + "/" + prefix)).count();
       assertEquals(files.size(), items, "one item per file");
     }
   }

@@ -18,9 +18,8 @@ import io.wordfreq.local.YarnSite;
 import io.wordfreq.launcher.local.YarnStepRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,7 +234,7 @@ class YarnStepsIT {
   @Test
   void aStepWhoseDriverDiesIsResubmittedAndItsSecondAttemptCountsEveryFile() throws Exception {
     String bucket = LocalEndpoints.PROCESSING_BUCKET;
-    Set<String> before = applications().keySet();
+    Set<String> before = applicationsWithLogs();
     Map<String, byte[]> files = upload(bucket, "retry/", 3, 1_500_000, 31); // S3 events go to the jobs queue
     String resultsQueue;
     try (SqsClient sqs = endpoints.clients().sqs()) {
@@ -249,13 +248,19 @@ class YarnStepsIT {
     launch.environment().putAll(site.environment());
     launch.environment().put("WORDFREQ_MAX_ATTEMPTS", "3");
     Process process = launch.start();
-
-    String first = killTheDriverOfTheFirstNewApplication(before, process);
-    boolean ended = process.waitFor(2 * STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    String first;
+    boolean ended;
+    try {
+      first = killTheDriverOfTheFirstNewApplication(before, process);
+      ended = process.waitFor(2 * STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } finally {
+      if (process.isAlive()) {
+        process.destroyForcibly(); // never left running after the test
+      }
+    }
     String printed = Files.readString(output);
     Files.writeString(Path.of("target", "yarn-retry-transcript.log"), printed);
     if (!ended) {
-      process.destroyForcibly();
       fail("launch --once did not end:\n" + printed);
     }
     assertEquals(0, process.exitValue(), printed);
@@ -272,12 +277,12 @@ class YarnStepsIT {
           .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES), "no alert");
       assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix("_wordfreq/failed/")).contents().isEmpty(), "nothing under failed/");
     }
-    Map<String, JsonNode> apps = applications();
-    JsonNode killed = apps.get(first);
-    JsonNode retried = apps.get(second.group(1));
-    System.err.printf("YarnStepsIT: step failure to resubmission on the local YARN: %d ms (application %s ended %s at %d, %s submitted at %d)%n",
-        retried.path("startedTime").asLong() - killed.path("finishedTime").asLong(), first, killed.path("finalStatus").asText(),
-        killed.path("finishedTime").asLong(), second.group(1), retried.path("startedTime").asLong());
+    Map<String, Map<String, String>> apps = applications();
+    Map<String, String> killed = apps.get(first);
+    Map<String, String> retried = apps.get(second.group(1));
+    System.err.printf("YarnStepsIT: step failure to resubmission on the local YARN: %d ms (application %s ended %s at %s, %s submitted at %s)%n",
+        Long.parseLong(retried.get("startedTime")) - Long.parseLong(killed.get("finishedTime")), first, killed.get("finalStatus"),
+        killed.get("finishedTime"), second.group(1), retried.get("startedTime"));
   }
 
   /**
@@ -287,7 +292,7 @@ class YarnStepsIT {
   private String killTheDriverOfTheFirstNewApplication(Set<String> before, Process launcher) throws Exception {
     Instant deadline = Instant.now().plus(STEP_TIMEOUT);
     while (Instant.now().isBefore(deadline) && launcher.isAlive()) {
-      Optional<String> app = applications().keySet().stream().filter(a -> !before.contains(a)).sorted().findFirst();
+      Optional<String> app = applicationsWithLogs().stream().filter(a -> !before.contains(a)).sorted().findFirst();
       if (app.isPresent() && containerLogOrEmpty(app.get(), 1).contains("wordfreq: run ")) {
         Optional<ProcessHandle> am = ProcessHandle.allProcesses()
             .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("org.apache.spark.deploy.yarn.ApplicationMaster"))
@@ -305,13 +310,41 @@ class YarnStepsIT {
     return null;
   }
 
-  /** The ResourceManager's applications by id (its REST API), with their times and final status. */
-  private Map<String, JsonNode> applications() throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(site.webUi().resolve("/ws/v1/cluster/apps")).header("Accept", "application/json").build(),
-        HttpResponse.BodyHandlers.ofString());
-    Map<String, JsonNode> apps = new HashMap<>();
-    JSON.readTree(response.body()).path("apps").path("app").forEach(a -> apps.put(a.path("id").asText(), a));
+  /**
+   * The ResourceManager's applications by id (its REST API, as XML: the mini cluster's JSON answer
+   * breaks off mid-body), each with its {@code startedTime}, {@code finishedTime} and {@code finalStatus}.
+   */
+  private Map<String, Map<String, String>> applications() throws Exception {
+    HttpURLConnection connection = (HttpURLConnection) site.webUi().resolve("/ws/v1/cluster/apps").toURL().openConnection();
+    connection.setRequestProperty("Accept", "application/xml");
+    Map<String, Map<String, String>> apps = new HashMap<>();
+    try (InputStream in = connection.getInputStream()) {
+      org.w3c.dom.NodeList list = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in)
+          .getElementsByTagName("app");
+      for (int i = 0; i < list.getLength(); i++) {
+        Map<String, String> fields = new HashMap<>();
+        org.w3c.dom.NodeList children = list.item(i).getChildNodes();
+        for (int j = 0; j < children.getLength(); j++) {
+          fields.put(children.item(j).getNodeName(), children.item(j).getTextContent());
+        }
+        apps.put(fields.get("id"), fields);
+      }
+    } finally {
+      connection.disconnect();
+    }
+    return apps;
+  }
+
+  /** The applications the NodeManagers have log folders of (every one that started a container). */
+  private Set<String> applicationsWithLogs() {
+    Set<String> apps = new java.util.TreeSet<>();
+    for (Path logDir : site.containerLogDirs()) {
+      try (Stream<Path> list = Files.list(logDir)) {
+        list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("application_")).forEach(apps::add);
+      } catch (IOException e) {
+        // not created yet
+      }
+    }
     return apps;
   }
 

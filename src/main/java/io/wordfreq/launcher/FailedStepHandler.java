@@ -66,7 +66,9 @@ public final class FailedStepHandler {
     ObjectNode body = JSON.createObjectNode();
     body.put("Alert", "wordfreq step failed on its last attempt");
     body.put("Manifest", manifest);
-    body.put("Input", input);
+    if (manifest == null) {
+      body.put("Input", input); // a nightly step: its prefix
+    }
     ObjectNode step = body.putObject("Step");
     step.put("Id", failed.stepId());
     step.put("Name", failed.step().name());

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code python3-pandas} and {@code python3-matplotlib}); without it the test fails and says so.
  */
 @ExtendWith({EmbeddedAws.class, HadoopFileSystemCache.class})
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // the demo, then two notebooks of up to 10 minutes each (execute)
 class NotebooksAfterDemoTest {
   private static final Path NOTEBOOKS = Path.of("notebooks");
   private static final ObjectMapper JSON = new ObjectMapper();

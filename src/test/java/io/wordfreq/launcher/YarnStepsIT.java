@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +43,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.exceptions.YarnException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,6 +70,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the deployable jar, and {@code bin/wordfreq}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // each test: a step or two on YARN (STEP_TIMEOUT each)
 class YarnStepsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(8);
@@ -77,6 +84,7 @@ class YarnStepsIT {
   private YarnSite site;
 
   @BeforeAll
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // the cluster, the embedded servers and the job jar's upload
   void startCluster() throws IOException {
     dir = Files.createTempDirectory("wordfreq-yarn-it");
     LocalConfig config = LocalConfig.freePorts(dir);
@@ -231,10 +239,13 @@ class YarnStepsIT {
         }
       });
       try {
-        String running = Await.value("a running YARN application", STEP_TIMEOUT, () -> {
-          assertFalse(run.isDone(), () -> "the step ended before it could be observed: " + outcome(run));
-          return runningApplication();
-        });
+        String running;
+        try (YarnClient client = yarnClient()) {
+          running = Await.value("a running YARN application", STEP_TIMEOUT, () -> {
+            assertFalse(run.isDone(), () -> "the step ended before it could be observed: " + outcome(run));
+            return runningApplication(client);
+          });
+        }
         victim = Await.value("an executor of " + running + " running a task while reads are held", STEP_TIMEOUT, () -> {
           assertFalse(run.isDone(), () -> "the step ended before an executor held a task: " + outcome(run));
           return reads.held() > 0 ? busyExecutor(running) : Optional.empty();
@@ -287,14 +298,27 @@ class YarnStepsIT {
     }
   }
 
-  /** The id of the application the ResourceManager reports RUNNING, if one is. */
-  private Optional<String> runningApplication() {
-    return getJson(site.webUi().resolve("/ws/v1/cluster/apps?states=RUNNING")).flatMap(apps -> {
-      for (JsonNode app : apps.path("apps").path("app")) {
-        return Optional.of(app.path("id").asText());
-      }
+  /** The id of the application the ResourceManager reports RUNNING, if one is (asked with YARN's client API). */
+  private Optional<String> runningApplication(YarnClient client) {
+    try {
+      return client.getApplications(EnumSet.of(YarnApplicationState.RUNNING)).stream()
+          .map(report -> report.getApplicationId().toString())
+          .findFirst();
+    } catch (YarnException | IOException e) {
       return Optional.empty();
-    });
+    }
+  }
+
+  /** A client of the cluster's ResourceManager, configured from the client configuration it wrote. */
+  private YarnClient yarnClient() {
+    YarnConfiguration conf = new YarnConfiguration();
+    for (String file : List.of("core-site.xml", "yarn-site.xml")) {
+      conf.addResource(new org.apache.hadoop.fs.Path(site.confDir().resolve(file).toUri()));
+    }
+    YarnClient client = YarnClient.createYarnClient();
+    client.init(conf);
+    client.start();
+    return client;
   }
 
   /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordfreq.counting.ClassicTokenizer;
 import io.wordfreq.faults.FaultProxy;
 import io.wordfreq.faults.HeldReads;
+import io.wordfreq.launcher.local.YarnStepRunner;
 import io.wordfreq.counting.WordCount;
 import io.wordfreq.counting.WordCounts;
 import io.wordfreq.local.LocalConfig;

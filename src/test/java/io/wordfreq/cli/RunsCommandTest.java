@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordfreq.local.EmbeddedAws;
 import io.wordfreq.local.LocalEndpoints;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * summaries in {@code wordfreq-runs}, listed newest first with their batch top words; one run whole.
  * Another results table's runs go to its own {@code <table>-runs}, as {@code emr/deploy.sh} names it.
  */
-@ExtendWith(EmbeddedAws.class)
+@ExtendWith({EmbeddedAws.class, HadoopFileSystemCache.class})
 class RunsCommandTest {
 
   @Test

@@ -91,8 +91,9 @@ for queue in JobsQueue JobsDeadLetterQueue EventsDeadLetterQueue ResultsQueue; d
 done
 
 echo "== trigger and schedule"
-mapping="$(aws lambda list-event-source-mappings --function-name "${res[LauncherFunction]}" --output json 2>/dev/null || echo '{}')"
-if [[ "$(jq '.EventSourceMappings // [] | length' <<<"$mapping")" -gt 0 ]]; then
+if ! mapping="$(aws lambda list-event-source-mappings --function-name "${res[LauncherFunction]}" --output json 2>&1)"; then
+  problem "the trigger of ${res[LauncherFunction]} is not readable: $(tail -n 1 <<<"$mapping")"
+elif [[ "$(jq '.EventSourceMappings // [] | length' <<<"$mapping")" -gt 0 ]]; then
   jq -r '.EventSourceMappings[] | "  \(.FunctionArn | split(":") | last) <- \(.EventSourceArn | split(":") | last): \(.State), batch \(.BatchSize), window \(.MaximumBatchingWindowInSeconds) s"' <<<"$mapping"
   state="$(jq -r '.EventSourceMappings[0].State' <<<"$mapping")"
   [[ "$state" == Enabled ]] || problem "the trigger is $state: uploads wait on the jobs queue"

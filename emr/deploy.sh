@@ -98,6 +98,10 @@ rm -rf "$work/lambda" "$work/lambda.zip"
 mkdir -p "$work/lambda/lib" "$work/lambda/deployed"
 cp -r target/classes/. "$work/lambda/"
 rm -rf "$work/lambda/org/apache/hadoop" # the DynamoDB connector's classes: the Lambda has no use for them
+# The launcher's core and its AWS runtime only: nothing of the Spark job, the command line, or the local
+# servers and runners (the Lambda never runs a step itself).
+rm -rf "$work/lambda/io/wordfreq/job" "$work/lambda/io/wordfreq/cli" "$work/lambda/io/wordfreq/output" \
+  "$work/lambda/io/wordfreq/local" "$work/lambda/io/wordfreq/launcher/local" "$work/lambda/io/wordfreq/sample"
 tr ':' '\n' <target/classpath.txt | while read -r dependency || [[ -n "$dependency" ]]; do
   [[ -z "$dependency" ]] || cp "$dependency" "$work/lambda/lib/" # the file has no final newline: keep its last entry
 done

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wordfreq.launcher.ClusterResolver;
+import io.wordfreq.launcher.aws.ClusterResolver;
 import io.wordfreq.launcher.ClusterTarget;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -185,6 +185,12 @@ class DeployScriptsIT {
 
     Path zip = Path.of("target/deploy", stack + "-" + region, "lambda.zip");
     String zipSha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip)));
+    try (java.util.zip.ZipFile lambda = new java.util.zip.ZipFile(zip.toFile())) {
+      List<String> entries = lambda.stream().map(java.util.zip.ZipEntry::getName).toList();
+      assertTrue(entries.contains("io/wordfreq/launcher/aws/StepStatusLambdaHandler.class"), "the handlers are in the package");
+      assertTrue(entries.stream().noneMatch(e -> e.startsWith("io/wordfreq/local/") || e.startsWith("io/wordfreq/launcher/local/")
+          || e.startsWith("io/wordfreq/job/")), "the Lambda package carries nothing of local, the runners on this machine or the job");
+    }
     String topic = "arn:aws:sns:" + region + ":" + ACCOUNT + ":" + stack + "-alerts";
     for (String function : List.of("launcher", "nightly", "step-status")) {
       JsonNode config = aws(region, "lambda", "get-function-configuration", "--function-name", stack + "-" + function);

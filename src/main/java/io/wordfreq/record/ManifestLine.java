@@ -101,7 +101,7 @@ public record ManifestLine(String uri, long size, String eTag, String versionId,
   }
 
   /** S3 events give ETags bare, S3's HTTP headers and listings quoted: the manifest keeps them bare. */
-  static String unquote(String eTag) {
+  public static String unquote(String eTag) {
     return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"") ? eTag.substring(1, eTag.length() - 1) : eTag;
   }
 

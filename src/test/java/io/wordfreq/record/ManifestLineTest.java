@@ -27,6 +27,7 @@ class ManifestLineTest {
     assertEquals(ManifestLine.of("s3://b/sized.txt", 5120, null, null), sized);
     assertFalse(sized.pinsVersion(), "a size alone does not say which version: the job asks the store");
     assertEquals(ManifestLine.of("/local/x.txt", 0, null, null), ManifestLine.parse("  /local/x.txt\t0\r"));
+    assertEquals(ManifestLine.of("s3://b/k.txt", 12, null, null), ManifestLine.parse("  s3://b/k.txt\t12 "));
   }
 
   @Test
@@ -52,6 +53,7 @@ class ManifestLineTest {
     assertTrue(noSize.error().contains("'large'") && noSize.error().contains("uri<TAB>size<TAB>etag"), noSize.error());
     ManifestLine emptyETag = ManifestLine.parse("s3://b/k.txt\t12\t\tv1");
     assertTrue(emptyETag.error().contains("ETag after the size 12 is empty"), emptyETag.error());
+    assertNotNull(ManifestLine.parse("s3://b/k.txt\t-1").error(), "no negative sizes");
     ManifestLine tooLong = ManifestLine.parse("s3://b/k.txt\t99999999999999999999\tabc");
     assertNotNull(tooLong.error(), "a size beyond 18 digits is not a size");
     assertFalse(tooLong.pinsVersion());

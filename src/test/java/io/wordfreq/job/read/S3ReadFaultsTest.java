@@ -117,7 +117,7 @@ class S3ReadFaultsTest {
   }
 
   /** s3a pointed at {@code endpoint}, its file-system cache off (each test has its own endpoint). */
-  private static SparkConf conf(LocalEndpoints aws, URI endpoint) {
+  static SparkConf conf(LocalEndpoints aws, URI endpoint) {
     String h = "spark.hadoop.";
     return SparkContexts.conf("local[2]", "S3ReadFaultsTest")
         .set(h + "fs.s3a.endpoint", endpoint.toString())

@@ -35,13 +35,10 @@ final class FileResults implements java.io.Serializable {
    */
   FileResult of(InputFile file, PartialCount count) {
     String uri = file.uri();
-    if (count.superseded()) {
-      return new FileResult(Filenames.of(uri), uri, List.of(), 0, 0, 0, FileResult.SUPERSEDED, count.error(), runId,
-          now(), rules, count.startedAtMillis(), count.durationNanos(), file.eTag(), file.versionId());
-    }
     if (count.failed()) {
-      return new FileResult(Filenames.of(uri), uri, List.of(), 0, 0, 0, FileResult.FAILURE, count.error(), runId,
-          now(), rules, count.startedAtMillis(), count.durationNanos(), file.eTag(), file.versionId());
+      return new FileResult(Filenames.of(uri), uri, List.of(), 0, 0, 0,
+          count.superseded() ? FileResult.SUPERSEDED : FileResult.FAILURE, count.error(), runId, now(), rules,
+          count.startedAtMillis(), count.durationNanos(), file.eTag(), file.versionId());
     }
     WordCounts c = count.counts();
     if (batch != null) {

@@ -33,9 +33,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code figure} must have drawn a PNG. Needs Jupyter ({@code .ci/run} installs Debian's
  * {@code jupyter-nbconvert}, {@code python3-nbclient}, {@code python3-ipykernel}, {@code python3-boto3},
  * {@code python3-pandas} and {@code python3-matplotlib}); without it the test fails and says so.
+ * An integration test: the demo's step runs {@code bin/wordfreq count} on the packaged jar.
  */
 @ExtendWith(EmbeddedAws.class)
-class NotebooksAfterDemoTest {
+class NotebooksAfterDemoIT {
   private static final Path NOTEBOOKS = Path.of("notebooks");
   private static final ObjectMapper JSON = new ObjectMapper();
 

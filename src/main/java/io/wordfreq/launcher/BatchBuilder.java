@@ -1,14 +1,12 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.record.RunIds;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Gathers messages into batches within {@link BatchLimits}. A key announced more than once (S3
@@ -20,7 +18,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class BatchBuilder {
 
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final BatchLimits limits;
   private final Map<String, ObjectRef> objects = new LinkedHashMap<>();
@@ -121,7 +118,7 @@ public final class BatchBuilder {
   }
 
   private Batch close(Instant now) {
-    Batch batch = new Batch(newId(now), new ArrayList<>(objects.values()), messages);
+    Batch batch = new Batch(RunIds.next(now), new ArrayList<>(objects.values()), messages);
     objects.clear();
     messages.clear();
     bytes = 0;
@@ -129,8 +126,4 @@ public final class BatchBuilder {
     return batch;
   }
 
-  /** Sortable by time, unique by a random suffix: {@code 20261122T203000Z-1a2b3c4d}. */
-  static String newId(Instant now) {
-    return ID_TIME.format(now) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
-  }
 }

@@ -1,11 +1,10 @@
 package io.wordfreq.job.run;
 
+import io.wordfreq.record.TopWordsText;
 import io.wordfreq.job.plan.WorkPlan;
-import io.wordfreq.counting.WordCount;
 import io.wordfreq.record.RunSummary;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The lines a run prints on stderr: the plan, progress, then the summary with the batch's top words. */
 public final class RunReport {
@@ -39,17 +38,13 @@ public final class RunReport {
     RunSummary s = o.summary();
     if (s != null) {
       err.printf(Locale.ROOT, "wordfreq: batch top %d (%s rules): %s%n", s.topWords().size(), s.rules(),
-          s.topWords().isEmpty() ? "(no words)" : s.topWords().stream().map(RunReport::word)
-              .collect(Collectors.joining(" ")));
+          s.topWords().isEmpty() ? "(no words)" : TopWordsText.inline(s.topWords()));
     }
     for (String e : o.outputErrors()) {
       err.println("wordfreq: output failed: " + e);
     }
   }
 
-  private static String word(WordCount wc) {
-    return String.format(Locale.ROOT, "%s(%,d)", wc.word(), wc.count());
-  }
 
   static String mb(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);

@@ -28,7 +28,7 @@ import java.util.Arrays;
  */
 public record ManifestLine(String uri, long size, String eTag, String versionId, String error) {
 
-  private static final String FORMAT = "uri<TAB>size<TAB>etag[<TAB>version id]";
+  private static final String FORMAT = "uri[<TAB>size[<TAB>etag[<TAB>version id]]]";
 
   /** A usable line for one object; {@code size} -1, {@code eTag} and {@code versionId} null where unknown. */
   public static ManifestLine of(String uri, long size, String eTag, String versionId) {
@@ -66,7 +66,8 @@ public record ManifestLine(String uri, long size, String eTag, String versionId,
     }
     String uri = fields[0].strip();
     String after = String.join("\t", Arrays.copyOfRange(fields, 1, fields.length));
-    return bad(uri, "no size in bytes after the URI (found '" + after.replace("\t", "<TAB>") + "'); expected " + FORMAT);
+    return bad(uri, "no size in bytes after the URI, followed by at most an ETag and a version id (found '"
+        + after.replace("\t", "<TAB>") + "'); expected " + FORMAT);
   }
 
   /** The line as the launcher writes it (no line break); fields it does not know are left off. */

@@ -50,10 +50,12 @@ class ManifestLineTest {
     ManifestLine noSize = ManifestLine.parse("s3://b/k.txt\tlarge");
     assertEquals("s3://b/k.txt", noSize.uri());
     assertNotNull(noSize.error());
-    assertTrue(noSize.error().contains("'large'") && noSize.error().contains("uri<TAB>size<TAB>etag"), noSize.error());
+    assertTrue(noSize.error().contains("'large'") && noSize.error().contains("expected uri[<TAB>size[<TAB>etag[<TAB>version id]]]"), noSize.error());
     ManifestLine emptyETag = ManifestLine.parse("s3://b/k.txt\t12\t\tv1");
     assertTrue(emptyETag.error().contains("ETag after the size 12 is empty"), emptyETag.error());
     assertNotNull(ManifestLine.parse("s3://b/k.txt\t-1").error(), "no negative sizes");
+    ManifestLine tooMany = ManifestLine.parse("s3://b/k.txt\t12\tabc\tv1\textra");
+    assertTrue(tooMany.error().contains("found '12<TAB>abc<TAB>v1<TAB>extra'"), tooMany.error());
     ManifestLine tooLong = ManifestLine.parse("s3://b/k.txt\t99999999999999999999\tabc");
     assertNotNull(tooLong.error(), "a size beyond 18 digits is not a size");
     assertFalse(tooLong.pinsVersion());

@@ -12,6 +12,7 @@ import io.wordfreq.job.spark.SparkContexts;
 import io.wordfreq.local.EmbeddedAws;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.record.FileResult;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * each reading its own range) that changed are {@code superseded} — even at the same length — while an
  * unchanged file is counted and its record carries the ETag it was counted from.
  */
-@ExtendWith(EmbeddedAws.class)
+@ExtendWith({EmbeddedAws.class, HadoopFileSystemCache.class})
 @Timeout(240)
 class ObjectChangedTest {
   private static final String BUCKET = LocalEndpoints.PROCESSING_BUCKET;

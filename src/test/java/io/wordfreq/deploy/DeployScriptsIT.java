@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wordfreq.launcher.ClusterResolver;
+import io.wordfreq.launcher.aws.ClusterResolver;
 import io.wordfreq.launcher.ClusterTarget;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The DynamoDB item of a {@link FileResult}, in DESIGN.md's schema: {@code Filename} (S, the hash
  * key), {@code Words} (M word → N), {@code TopWords} (L of M {Word S, Count N}), {@code TotalWords},
  * {@code DistinctWords}, {@code Bytes} (N), {@code Status}, {@code StatusMessage}, {@code RunId},
- * {@code ProcessedAt}, {@code Rules} (S) — and back, for reading results.
+ * {@code ProcessedAt}, {@code Rules} (S), and {@code ETag}, {@code VersionId} (S, when the record has
+ * them) — and back, for reading results.
  */
 public final class DynamoDbItems {
   /** The table's hash key. */
@@ -38,6 +39,12 @@ public final class DynamoDbItems {
     item.put("Bytes", n(r.bytes()));
     item.put("Status", s(r.status()));
     item.put("StatusMessage", s(r.statusMessage()));
+    if (!r.eTag().isEmpty()) {
+      item.put("ETag", s(r.eTag()));
+    }
+    if (!r.versionId().isEmpty()) {
+      item.put("VersionId", s(r.versionId()));
+    }
     item.put("RunId", s(r.runId()));
     item.put("ProcessedAt", s(r.processedAt()));
     item.put("Rules", s(r.rules()));
@@ -65,7 +72,7 @@ public final class DynamoDbItems {
         str(item, FILENAME), null, top,
         num(item, "TotalWords"), num(item, "DistinctWords"), num(item, "Bytes"),
         str(item, "Status"), str(item, "StatusMessage"), str(item, "RunId"),
-        str(item, "ProcessedAt"), str(item, "Rules"), 0L, 0L);
+        str(item, "ProcessedAt"), str(item, "Rules"), 0L, 0L, str(item, "ETag"), str(item, "VersionId"));
   }
 
   private static AttributeValue s(String value) {

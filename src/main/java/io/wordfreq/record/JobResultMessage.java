@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
 /**
  * The old worker's results-queue message (its {@code JobResult}, as Go's encoding/json wrote it), so
  * the queue's consumers keep working: {@code {"Job": {"StartedAt", "Region", "Bucket", "Key"},
- * "Words": [{"Word", "Count"}], "Duration": <ns>, "Status", "StatusMessage"}}.
+ * "Words": [{"Word", "Count"}], "Duration": <ns>, "Status", "StatusMessage"}}. Its {@code Status} is
+ * {@code success} or {@code failure} only, as the old worker's was: a {@code superseded} record goes out
+ * as a {@code failure} whose message starts with {@code superseded:} (the newer event's own message
+ * follows with the counts).
  */
 public final class JobResultMessage {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -40,8 +43,14 @@ public final class JobResultMessage {
       words.addObject().put("Word", wc.word()).put("Count", wc.count());
     }
     o.put("Duration", r.durationNanos());
-    o.put("Status", r.status());
-    o.put("StatusMessage", r.statusMessage() == null ? "" : r.statusMessage());
+    String message = r.statusMessage() == null ? "" : r.statusMessage();
+    if (r.superseded()) {
+      o.put("Status", FileResult.FAILURE);
+      o.put("StatusMessage", FileResult.SUPERSEDED + ": " + message);
+    } else {
+      o.put("Status", r.status());
+      o.put("StatusMessage", message);
+    }
     try {
       return MAPPER.writeValueAsString(o);
     } catch (JsonProcessingException e) {

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The JSON-lines encoding of a {@link FileResult}: DESIGN.md's result attributes as one JSON object
  * with plain JSON types ({@code Words} an object, {@code TopWords} an array of {@code {Word, Count}}),
- * in the order the design lists them.
+ * in the order the design lists them. {@code ETag} and {@code VersionId} are written only when the
+ * record has them (S3 inputs; the version id only from versioned buckets).
  */
 public final class RecordJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,6 +37,12 @@ public final class RecordJson {
     o.put("Bytes", r.bytes());
     o.put("Status", r.status());
     o.put("StatusMessage", r.statusMessage());
+    if (!r.eTag().isEmpty()) {
+      o.put("ETag", r.eTag());
+    }
+    if (!r.versionId().isEmpty()) {
+      o.put("VersionId", r.versionId());
+    }
     o.put("RunId", r.runId());
     o.put("ProcessedAt", r.processedAt());
     o.put("Rules", r.rules());
@@ -80,6 +87,8 @@ public final class RecordJson {
         o.path("ProcessedAt").asText(),
         o.path("Rules").asText(),
         0L,
-        0L);
+        0L,
+        o.path("ETag").asText(),
+        o.path("VersionId").asText());
   }
 }

@@ -146,9 +146,9 @@ class LauncherOnQueueTest {
 
     List<JsonNode> steps = stepsSent();
     assertEquals(1, steps.size());
-    assertEquals(Set.of("s3://" + bucket + "/dir/my file.txt\t10", "s3://" + bucket + "/sns+wrapped.txt\t20",
-            "s3://" + bucket + "/event bridge.txt\t30"),
-        Set.copyOf(manifestOf(steps.get(0)).lines().toList()), "each object with the size its event gave");
+    assertEquals(Set.of("s3://" + bucket + "/dir/my file.txt\t10\t0123", "s3://" + bucket + "/sns+wrapped.txt\t20\t0123",
+            "s3://" + bucket + "/event bridge.txt\t30\tx\tv-9"),
+        Set.copyOf(manifestOf(steps.get(0)).lines().toList()), "each object with the size, ETag and version id its event gave");
     assertEquals(3, manifestOf(steps.get(0)).lines().count());
     assertEquals(0, messagesIn(queueUrl), "every message deleted");
     assertEquals(0, messagesIn(dlqUrl));
@@ -193,7 +193,7 @@ class LauncherOnQueueTest {
     Launcher working = launcher();
     drainOnce(working);
     assertEquals(0, working.failedBatches());
-    assertEquals(Set.of("s3://" + bucket + "/a.txt\t1", "s3://" + bucket + "/b.txt\t1"), Set.copyOf(manifestOf(stepsSent().get(0)).lines().toList()));
+    assertEquals(Set.of("s3://" + bucket + "/a.txt\t1\t0123", "s3://" + bucket + "/b.txt\t1\t0123"), Set.copyOf(manifestOf(stepsSent().get(0)).lines().toList()));
     assertEquals(0, messagesIn(queueUrl));
   }
 
@@ -205,7 +205,7 @@ class LauncherOnQueueTest {
 
     SQSBatchResponse ok = handler.handleRequest(event, null);
     assertEquals(Set.of("m-bad", "m-foreign"), failureIds(ok));
-    assertEquals(List.of("s3://" + bucket + "/good.txt\t3"), manifestOf(stepsSent().get(0)).lines().toList());
+    assertEquals(List.of("s3://" + bucket + "/good.txt\t3\t0123"), manifestOf(stepsSent().get(0)).lines().toList());
 
     emrEndpoint.failWith("EMR is unavailable");
     SQSBatchResponse failed = handler.handleRequest(event, null);

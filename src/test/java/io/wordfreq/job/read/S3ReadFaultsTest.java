@@ -123,7 +123,7 @@ class S3ReadFaultsTest {
   }
 
   /** s3a pointed at {@code endpoint}. */
-  private static SparkConf conf(LocalEndpoints aws, URI endpoint) {
+  static SparkConf conf(LocalEndpoints aws, URI endpoint) {
     String h = "spark.hadoop.";
     return SparkContexts.conf("local[2]", "S3ReadFaultsTest")
         .set(h + "fs.s3a.endpoint", endpoint.toString())

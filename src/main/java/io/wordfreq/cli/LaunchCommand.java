@@ -4,7 +4,6 @@ import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.FailedManifestRetry;
 import io.wordfreq.launcher.Launcher;
 import io.wordfreq.launcher.LauncherParts;
-import io.wordfreq.launcher.LogFormat;
 import io.wordfreq.launcher.QueuePoller;
 import io.wordfreq.launcher.SqsMessageOutcomes;
 import java.time.Clock;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -57,14 +55,7 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LogFormat.oneLine();
-    AwsClients aws = LauncherOptions.awsClients(spec.commandLine());
-    try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
-      return run(aws, sqs, s3);
-    } catch (SdkException e) {
-      System.err.println("wordfreq launch: " + e.getMessage());
-      return 1;
-    }
+    return LauncherOptions.withClients(spec.commandLine(), this::run);
   }
 
   private int run(AwsClients aws, SqsClient sqs, S3Client s3) {

@@ -5,6 +5,7 @@ import io.wordfreq.launcher.BatchLimits;
 import io.wordfreq.launcher.ClusterTarget;
 import io.wordfreq.launcher.FailureSettings;
 import io.wordfreq.launcher.LauncherParts;
+import io.wordfreq.launcher.LogFormat;
 import io.wordfreq.launcher.LauncherSettings;
 import io.wordfreq.launcher.RunnerKind;
 import io.wordfreq.launcher.StepRetryPolicy;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import picocli.CommandLine.Option;
@@ -106,6 +108,26 @@ public final class LauncherOptions {
   @Option(names = "--lock-table", paramLabel = "TABLE", defaultValue = "${env:WORDFREQ_LOCK_TABLE}",
       description = "DynamoDB locks table (hash key LockId): one launcher at a time creates the cluster.")
   String lockTable;
+
+  /** What {@code launch} and {@code nightly} do with their clients; returns the exit code. */
+  interface ClientsWork {
+    int run(AwsClients aws, SqsClient sqs, S3Client s3);
+  }
+
+  /**
+   * Runs {@code work} with the SQS and S3 clients open (one-line logs, as in the Lambda); an AWS
+   * error is reported as {@code wordfreq <command>: <message>} and exit code 1.
+   */
+  static int withClients(CommandLine commandLine, ClientsWork work) {
+    LogFormat.oneLine();
+    AwsClients aws = awsClients(commandLine);
+    try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
+      return work.run(aws, sqs, s3);
+    } catch (SdkException e) {
+      System.err.println("wordfreq " + commandLine.getCommandName() + ": " + e.getMessage());
+      return 1;
+    }
+  }
 
   /**
    * The AWS clients from the standard places; no region anywhere is a set-up error (exit 2), not a

@@ -163,7 +163,7 @@ final class RecordingEmrEndpoint implements AutoCloseable {
     return out;
   }
 
-  /** The recorded requests as pretty JSON, one block per request (for the README). */
+  /** The recorded requests as pretty JSON, one block per request (the transcripts in target/emr-requests/). */
   synchronized String transcript() {
     StringBuilder text = new StringBuilder();
     for (Request request : requests) {

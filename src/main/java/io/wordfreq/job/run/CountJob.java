@@ -71,14 +71,14 @@ public final class CountJob {
     if (!plan.packed().isEmpty()) {
       parts.add(sc.parallelize(plan.packed(), plan.packed().size())
           .flatMap(unit -> PackedUnitCounter.records(unit, counter, reads,
-              (slice, count) -> records.of(slice.uri(), count))));
+              (slice, count) -> records.of(slice.file(), count))));
     }
     if (!plan.ranges().isEmpty()) {
       int reducers = Math.max(1, Math.min(plan.splitFiles(), 2 * sc.defaultParallelism()));
       parts.add(sc.parallelize(plan.ranges(), plan.ranges().size())
           .mapToPair(unit -> {
             FileSlice slice = unit.slices().get(0);
-            return new Tuple2<>(slice.uri(), counter.count(slice));
+            return new Tuple2<>(slice.file(), counter.count(slice));
           })
           .reduceByKey(PartialCount::merge, reducers)
           .map(t -> records.of(t._1(), t._2())));

@@ -25,15 +25,13 @@ public final class DynamoDbItems {
   /** The item that stores {@code r}. */
   public static Map<String, AttributeValue> toItem(FileResult r) {
     Map<String, AttributeValue> words = new LinkedHashMap<>();
-    List<AttributeValue> top = new ArrayList<>(r.topWords().size());
     for (WordCount wc : r.topWords()) {
       words.put(wc.word(), n(wc.count()));
-      top.add(AttributeValue.fromM(Map.of("Word", s(wc.word()), "Count", n(wc.count()))));
     }
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     item.put(FILENAME, s(r.filename()));
     item.put("Words", AttributeValue.fromM(words));
-    item.put("TopWords", AttributeValue.fromL(top));
+    item.put("TopWords", TopWordsAttribute.of(r.topWords()));
     item.put("TotalWords", n(r.totalWords()));
     item.put("DistinctWords", n(r.distinctWords()));
     item.put("Bytes", n(r.bytes()));
@@ -57,16 +55,15 @@ public final class DynamoDbItems {
    * the old worker wrote), ordered by count then word.
    */
   public static FileResult toResult(Map<String, AttributeValue> item) {
-    List<WordCount> top = new ArrayList<>();
-    AttributeValue topWords = item.get("TopWords");
-    if (topWords != null && topWords.hasL()) {
-      for (AttributeValue e : topWords.l()) {
-        top.add(new WordCount(e.m().get("Word").s(), Long.parseLong(e.m().get("Count").n())));
+    List<WordCount> top = TopWordsAttribute.read(item.get("TopWords"));
+    if (top == null) { // an item the old worker wrote: Words only, ranked here as the job ranks
+      List<WordCount> fromWords = new ArrayList<>();
+      if (item.containsKey("Words") && item.get("Words").hasM()) {
+        item.get("Words").m().forEach((w, c) -> fromWords.add(new WordCount(w, Long.parseLong(c.n()))));
+        fromWords.sort((a, b) -> a.count() != b.count()
+            ? Long.compare(b.count(), a.count()) : a.word().compareTo(b.word()));
       }
-    } else if (item.containsKey("Words") && item.get("Words").hasM()) {
-      item.get("Words").m().forEach((w, c) -> top.add(new WordCount(w, Long.parseLong(c.n()))));
-      top.sort((a, b) -> a.count() != b.count()
-          ? Long.compare(b.count(), a.count()) : a.word().compareTo(b.word()));
+      top = fromWords;
     }
     return new FileResult(
         str(item, FILENAME), null, top,

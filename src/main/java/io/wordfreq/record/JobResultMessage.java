@@ -2,9 +2,7 @@ package io.wordfreq.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wordfreq.counting.WordCount;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,10 +36,7 @@ public final class JobResultMessage {
     String[] bucketKey = bucketAndKey(r);
     job.put("Bucket", bucketKey[0]);
     job.put("Key", bucketKey[1]);
-    ArrayNode words = o.putArray("Words");
-    for (WordCount wc : r.topWords()) {
-      words.addObject().put("Word", wc.word()).put("Count", wc.count());
-    }
+    TopWordsJson.write(o.putArray("Words"), r.topWords());
     o.put("Duration", r.durationNanos());
     String message = r.statusMessage() == null ? "" : r.statusMessage();
     if (r.superseded()) {

@@ -3,11 +3,9 @@ package io.wordfreq.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wordfreq.counting.WordCount;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,11 +25,10 @@ public final class RecordJson {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("Filename", r.filename());
     ObjectNode words = o.putObject("Words");
-    ArrayNode top = o.putArray("TopWords");
     for (WordCount wc : r.topWords()) {
       words.put(wc.word(), wc.count());
-      top.addObject().put("Word", wc.word()).put("Count", wc.count());
     }
+    TopWordsJson.write(o.putArray("TopWords"), r.topWords());
     o.put("TotalWords", r.totalWords());
     o.put("DistinctWords", r.distinctWords());
     o.put("Bytes", r.bytes());
@@ -69,10 +66,7 @@ public final class RecordJson {
     if (o == null || !o.isObject() || !o.hasNonNull("Filename")) {
       throw new IllegalArgumentException("not a result record (no Filename): " + line);
     }
-    List<WordCount> top = new ArrayList<>();
-    for (JsonNode w : o.path("TopWords")) {
-      top.add(new WordCount(w.path("Word").asText(), w.path("Count").asLong()));
-    }
+    List<WordCount> top = TopWordsJson.read(o.path("TopWords"));
     String filename = o.get("Filename").asText();
     return new FileResult(
         filename,

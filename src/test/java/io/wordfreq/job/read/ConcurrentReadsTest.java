@@ -1,18 +1,18 @@
 package io.wordfreq.job.read;
 
-import io.wordfreq.job.plan.WorkPlan;
-import io.wordfreq.job.plan.WorkUnit;
-import io.wordfreq.job.run.CountJob;
-import io.wordfreq.job.run.CountSettings;
-import io.wordfreq.job.spark.SparkContexts;
-import io.wordfreq.job.plan.FileSlice;
-import io.wordfreq.job.TestCorpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordfreq.counting.ClassicRules;
 import io.wordfreq.faults.FaultProxy;
 import io.wordfreq.faults.HeldReads;
+import io.wordfreq.job.TestCorpus;
+import io.wordfreq.job.plan.FileSlice;
+import io.wordfreq.job.plan.WorkPlan;
+import io.wordfreq.job.plan.WorkUnit;
+import io.wordfreq.job.run.CountJob;
+import io.wordfreq.job.run.CountSettings;
+import io.wordfreq.job.spark.SparkContexts;
 import io.wordfreq.local.EmbeddedAws;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.record.FileResult;

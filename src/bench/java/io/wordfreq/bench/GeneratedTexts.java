@@ -274,6 +274,10 @@ public final class GeneratedTexts {
       } else if (p < 13) {
         out.add(',');
       }
+      if (out.length() >= end) {
+        out.add(sentenceStart ? "\n" : ".\n");
+        return;
+      }
       line += out.length() - before + 1;
       if (line > 72) {
         out.add('\n');
@@ -282,7 +286,7 @@ public final class GeneratedTexts {
         out.add(' ');
       }
     }
-    out.add(sentenceStart ? "\n" : ".\n");
+    out.add('\n');
   }
 
   /** A token that is not a word of the vocabulary. */
@@ -493,7 +497,7 @@ public final class GeneratedTexts {
       return headwords[random.nextInt(headwords.length)];
     }
 
-    /** Words of a definition: most from everyday English, many from the headwords themselves. */
+    /** Words of a definition, without the full stop: most from everyday English, many from the headwords. */
     private void definition(Bytes out, int words) {
       for (int i = 0; i < words; i++) {
         if (i > 0) {
@@ -505,7 +509,6 @@ public final class GeneratedTexts {
           out.add(vocabulary.words[vocabulary.rank(random)]);
         }
       }
-      out.add(". ");
     }
 
     private String origin() {
@@ -538,10 +541,11 @@ public final class GeneratedTexts {
           out.add(s + ". ");
         }
         definition(out, 5 + random.nextInt(16));
+        out.add(". ");
         if (random.nextInt(4) == 0) {
           out.add("\"").add(capitalize(headword)).add(' ');
           definition(out, 4 + random.nextInt(8));
-          out.add("\" ");
+          out.add(".\" ");
         }
       }
       if (random.nextBoolean()) {

@@ -33,6 +33,15 @@ public final class CorpusBuilder {
   }
 
   public static void main(String[] args) throws IOException {
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("CorpusBuilder: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(String[] args) throws IOException {
     if (args.length < 4 || !(args[0].equals("--source") || args[0].equals("--generate"))) {
       System.err.println("usage: CorpusBuilder (--source DIR | --generate english|email|dictionary) OUT_DIR SPEC...");
       System.exit(2);
@@ -61,18 +70,16 @@ public final class CorpusBuilder {
       return dir;
     }
     String[] p = spec.split(":");
+    boolean batch = p[0].equals("batch") && p.length == 3;
+    if (!batch && !(p[0].equals("single") && p.length == 2)) {
+      throw new IllegalArgumentException("unknown corpus spec " + spec + " (batch:N:SIZE or single:SIZE)");
+    }
+    int files = batch ? Integer.parseInt(p[1]) : 1;
+    long size = Long.parseLong(p[p.length - 1]);
     Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
     Files.createDirectories(tmp);
-    if (p[0].equals("batch") && p.length == 3) {
-      int n = Integer.parseInt(p[1]);
-      long size = Long.parseLong(p[2]);
-      for (int i = 0; i < n; i++) {
-        write(source, tmp.resolve(String.format("part-%05d.txt", i)), size);
-      }
-    } else if (p[0].equals("single") && p.length == 2) {
-      write(source, tmp.resolve("single.txt"), Long.parseLong(p[1]));
-    } else {
-      throw new IllegalArgumentException("unknown corpus spec " + spec + " (batch:N:SIZE or single:SIZE)");
+    for (int i = 0; i < files; i++) {
+      write(source, tmp.resolve(batch ? String.format("part-%05d.txt", i) : "single.txt"), size);
     }
     Files.move(tmp, dir);
     System.err.println("corpus " + dir + " built");

@@ -158,7 +158,7 @@ if $build; then
   echo "building: mvn -B -q package -DskipTests"
   mvn -B -q package -DskipTests
 fi
-for built in target/wordfreq.jar target/classpath.txt target/classes/io/wordfreq/launcher/LaunchLambdaHandler.class; do
+for built in target/wordfreq.jar target/classpath.txt target/classes/io/wordfreq/launcher/aws/LaunchLambdaHandler.class; do
   [[ -f "$built" ]] || die "$built missing: build first (mvn -B package -DskipTests), or run without --skip-build"
 done
 
@@ -305,8 +305,8 @@ function_up() { # name handler nightly-prefix
   ensure "  configuration (java21, $2)" "$configuration" configuration_get configuration_set "$1"
 }
 
-function_up wordfreq-launcher io.wordfreq.launcher.LaunchLambdaHandler::handleRequest ""
-function_up wordfreq-nightly io.wordfreq.launcher.NightlyLambdaHandler::handleRequest "s3://$processing_bucket/"
+function_up wordfreq-launcher io.wordfreq.launcher.aws.LaunchLambdaHandler::handleRequest ""
+function_up wordfreq-nightly io.wordfreq.launcher.aws.NightlyLambdaHandler::handleRequest "s3://$processing_bucket/"
 
 mapping="$(fill emr/event-source-mapping.json | jq -c --arg arn "$jobs_arn" '.EventSourceArn = $arn')"
 mapping_uuid="$(aws lambda list-event-source-mappings --function-name wordfreq-launcher --event-source-arn "$jobs_arn" \

@@ -1,6 +1,6 @@
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.wordfreq.launcher.LaunchLambdaHandler;
+import io.wordfreq.launcher.aws.LaunchLambdaHandler;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.wordfreq.cli;
 
-import io.wordfreq.job.SampleCorpus;
 import io.wordfreq.local.LocalConfig;
+import io.wordfreq.job.input.SampleCorpus;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.local.LocalServers;
 import io.wordfreq.record.FileResult;

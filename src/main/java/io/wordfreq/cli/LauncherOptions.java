@@ -5,7 +5,6 @@ import io.wordfreq.launcher.BatchLimits;
 import io.wordfreq.launcher.ClusterTarget;
 import io.wordfreq.launcher.LauncherParts;
 import io.wordfreq.launcher.LauncherSettings;
-import io.wordfreq.launcher.LocalStepRunner;
 import io.wordfreq.launcher.RunnerKind;
 import io.wordfreq.launcher.StepSettings;
 import java.time.Duration;
@@ -106,8 +105,8 @@ public final class LauncherOptions {
    */
   LauncherParts parts(CommandLine commandLine, AwsClients aws, SqsClient sqs, S3Client s3) {
     try {
-      return new LauncherParts(settings(() -> sqs.getQueueUrl(b -> b.queueName(resultsQueue)).queueUrl()),
-          s3, aws::emr, LocalStepRunner.defaultCommand());
+      LauncherSettings settings = settings(() -> sqs.getQueueUrl(b -> b.queueName(resultsQueue)).queueUrl());
+      return new LauncherParts(settings, s3, StepRunners.forSettings(settings, aws::emr, System.getenv()));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, e.getMessage());
     }

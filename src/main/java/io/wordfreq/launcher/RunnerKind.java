@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where steps run: on EMR ({@link EmrStepRunner}), on this machine ({@link LocalStepRunner}), or on a
- * YARN cluster on this machine, the local one of {@code local up --yarn} ({@link YarnStepRunner}).
+ * Where steps run: on EMR ({@code aws.EmrStepRunner}), on this machine ({@code local.LocalStepRunner}), or on a
+ * YARN cluster on this machine, the local one of {@code local up --yarn} ({@code local.YarnStepRunner}).
  */
 public enum RunnerKind {
   EMR,

@@ -1,6 +1,6 @@
 package io.wordfreq.launcher;
 
-/** Runs or submits one step: on EMR ({@link EmrStepRunner}) or on this machine ({@link LocalStepRunner}). */
+/** Runs or submits one step: on EMR ({@code aws.EmrStepRunner}) or on this machine ({@code local.LocalStepRunner}). */
 public interface StepRunner {
 
   /** Returns the step's id once it was accepted (EMR) or ran successfully (local). */

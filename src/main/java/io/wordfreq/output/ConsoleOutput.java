@@ -1,5 +1,6 @@
 package io.wordfreq.output;
 
+import io.wordfreq.job.run.ResultOutput;
 import io.wordfreq.counting.WordCount;
 import io.wordfreq.record.FileResult;
 import java.io.PrintStream;

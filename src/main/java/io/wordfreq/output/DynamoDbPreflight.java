@@ -1,5 +1,6 @@
 package io.wordfreq.output;
 
+import io.wordfreq.job.run.OutputFailedException;
 import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,5 +1,7 @@
 package io.wordfreq.output;
 
+import io.wordfreq.job.run.OutputFailedException;
+import io.wordfreq.job.run.ResultOutput;
 import io.wordfreq.record.FileResult;
 import io.wordfreq.record.RecordJson;
 import io.wordfreq.record.RunSummary;

@@ -1,5 +1,6 @@
 package io.wordfreq.output;
 
+import io.wordfreq.job.run.ResultOutput;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.wordfreq.output;
 
+import io.wordfreq.job.run.OutputFailedException;
+import io.wordfreq.job.run.ResultOutput;
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.record.FileResult;
 import io.wordfreq.record.JobResultMessage;

@@ -1,5 +1,9 @@
 package io.wordfreq.deploy;
 
+import io.wordfreq.launcher.aws.ClusterResolver;
+import io.wordfreq.launcher.aws.LaunchLambdaHandler;
+import io.wordfreq.launcher.aws.NightlyLambdaHandler;
+import io.wordfreq.launcher.aws.EmrDefinitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,9 +13,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordfreq.launcher.Batch;
-import io.wordfreq.launcher.ClusterResolver;
 import io.wordfreq.launcher.ClusterTarget;
-import io.wordfreq.launcher.EmrDefinitions;
 import io.wordfreq.launcher.ManifestStore;
 import io.wordfreq.launcher.ObjectRef;
 import java.io.IOException;
@@ -269,8 +271,8 @@ class DeployScriptsIT {
     Path zip = Path.of("target/deploy/lambda.zip");
     String zipSha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip)));
     for (String[] function : new String[][] {
-        {"wordfreq-launcher", "io.wordfreq.launcher.LaunchLambdaHandler::handleRequest"},
-        {"wordfreq-nightly", "io.wordfreq.launcher.NightlyLambdaHandler::handleRequest"}}) {
+        {"wordfreq-launcher", "io.wordfreq.launcher.aws.LaunchLambdaHandler::handleRequest"},
+        {"wordfreq-nightly", "io.wordfreq.launcher.aws.NightlyLambdaHandler::handleRequest"}}) {
       JsonNode config = aws("lambda", "get-function-configuration", "--function-name", function[0]);
       assertEquals("java21", config.path("Runtime").asText(), function[0]);
       assertEquals(function[1], config.path("Handler").asText());
@@ -292,7 +294,7 @@ class DeployScriptsIT {
         .at("/Environment/Variables/WORDFREQ_NIGHTLY_PREFIX").asText());
     try (ZipFile lambda = new ZipFile(zip.toFile())) {
       List<String> names = lambda.stream().map(e -> e.getName()).toList();
-      assertTrue(names.contains("io/wordfreq/launcher/LaunchLambdaHandler.class"));
+      assertTrue(names.contains("io/wordfreq/launcher/aws/LaunchLambdaHandler.class"));
       assertTrue(names.contains("deployed/cluster.json"));
       assertTrue(names.contains("emr/managed-scaling.json"));
       assertTrue(names.stream().anyMatch(n -> n.matches("lib/aws-lambda-java-core-.*\\.jar")), names.toString());

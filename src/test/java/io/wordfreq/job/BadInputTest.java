@@ -1,5 +1,9 @@
 package io.wordfreq.job;
 
+import io.wordfreq.job.plan.WorkPlan;
+import io.wordfreq.job.run.CountJob;
+import io.wordfreq.job.run.CountSettings;
+import io.wordfreq.job.spark.SparkContexts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

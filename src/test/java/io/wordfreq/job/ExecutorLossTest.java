@@ -1,5 +1,9 @@
 package io.wordfreq.job;
 
+import io.wordfreq.job.run.CountRunner;
+import io.wordfreq.job.run.CountSettings;
+import io.wordfreq.job.run.RunOutcome;
+import io.wordfreq.job.run.RunReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

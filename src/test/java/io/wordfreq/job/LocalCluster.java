@@ -1,5 +1,6 @@
 package io.wordfreq.job;
 
+import io.wordfreq.job.spark.SparkContexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
  * Builds the job tests' input folders (random texts with multi-byte letters, punctuation and odd
  * white space), and the independent expectation: the same bytes counted in one piece by the core.
  */
-final class TestCorpus {
+public final class TestCorpus {
   private static final String[] WORDS = {
       "freedom", "Freedom,", "nation", "NATION.", "people", "'people'", "government", "İstanbul", "ȺȺȺ",
       "\u212Aelvin", "naïve", "日本語", "States", "states!", "union", "Union?", "book", "book,", "the", "\"liberty\"",
@@ -29,7 +29,7 @@ final class TestCorpus {
   }
 
   /** Random text of about {@code bytes} bytes. */
-  static byte[] text(Random random, int bytes) {
+  public static byte[] text(Random random, int bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes + 64);
     while (out.size() < bytes) {
       // A skewed pick, so files have clear top words and some ties.
@@ -40,7 +40,7 @@ final class TestCorpus {
     return out.toByteArray();
   }
 
-  static Path write(Path dir, String name, byte[] content) throws IOException {
+  public static Path write(Path dir, String name, byte[] content) throws IOException {
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());
     return Files.write(file, content);
@@ -51,7 +51,7 @@ final class TestCorpus {
    * its bytes behind Hadoop's back: reading it fails with a checksum error — an unreadable file,
    * even for root.
    */
-  static Path writeUnreadable(Path dir, String name) throws IOException {
+  public static Path writeUnreadable(Path dir, String name) throws IOException {
     Path file = dir.resolve(name);
     FileSystem local = FileSystem.getLocal(new Configuration());
     try (OutputStream out = local.create(new org.apache.hadoop.fs.Path(file.toUri()), true)) {
@@ -62,10 +62,10 @@ final class TestCorpus {
   }
 
   /** What a file must give: its bytes counted in one piece by the counting core. */
-  record Expected(List<WordCount> top, long total, long distinct, long bytes) {
+  public record Expected(List<WordCount> top, long total, long distinct, long bytes) {
   }
 
-  static Expected expected(Path file, int topN) throws IOException {
+  public static Expected expected(Path file, int topN) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     WordCounts counts = new WordCounts();
     ClassicTokenizer tokenizer = new ClassicTokenizer(counts);

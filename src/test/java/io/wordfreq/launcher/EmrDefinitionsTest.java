@@ -1,5 +1,6 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.launcher.aws.EmrDefinitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

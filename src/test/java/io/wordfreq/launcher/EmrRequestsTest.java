@@ -1,5 +1,10 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.launcher.aws.NightlyLambdaHandler;
+import io.wordfreq.launcher.aws.ClusterResolver;
+import io.wordfreq.launcher.aws.EmrDefinitions;
+import io.wordfreq.launcher.aws.EmrStepRunner;
+import io.wordfreq.launcher.aws.ScalingPolicyKeeper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,10 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.launcher.aws.ClusterResolver;
+import io.wordfreq.launcher.aws.EmrDefinitions;
+import io.wordfreq.launcher.aws.EmrStepRunner;
+import io.wordfreq.launcher.aws.LaunchLambdaHandler;
+import io.wordfreq.launcher.aws.ScalingPolicyKeeper;
 import static io.wordfreq.launcher.JobMessageReaderTest.TEST_EVENT;
 import static io.wordfreq.launcher.JobMessageReaderTest.eventBridge;
 import static io.wordfreq.launcher.JobMessageReaderTest.s3Event;

@@ -1,5 +1,6 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.launcher.local.LocalStepRunner;
 import static io.wordfreq.launcher.JobMessageReaderTest.s3Event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

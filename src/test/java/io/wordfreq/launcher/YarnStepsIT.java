@@ -15,6 +15,7 @@ import io.wordfreq.local.LocalServers;
 import io.wordfreq.local.LocalYarn;
 import io.wordfreq.local.ServerInstallation;
 import io.wordfreq.local.YarnSite;
+import io.wordfreq.launcher.local.YarnStepRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.wordfreq.output;
 
+import io.wordfreq.job.run.OutputFailedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

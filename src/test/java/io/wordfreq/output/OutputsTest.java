@@ -1,11 +1,12 @@
 package io.wordfreq.output;
 
+import io.wordfreq.job.read.ByteSizes;
+import io.wordfreq.job.run.ResultOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordfreq.counting.WordCount;
-import io.wordfreq.job.ByteSizes;
 import io.wordfreq.record.FileResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.wordfreq.output;
 
+import io.wordfreq.job.run.OutputFailedException;
+import io.wordfreq.job.run.ResultOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,54 @@
+package io.wordfreq.job.run;
+
+import io.wordfreq.job.input.Filenames;
+import io.wordfreq.job.read.PartialCount;
+import io.wordfreq.counting.WordCounts;
+import io.wordfreq.record.FileResult;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Makes the result records of one run: the run id, the top N and the rules' name are fixed here. Each
+ * file's full counts also go to the batch's counts ({@link BatchWordCounts}), when the run keeps them.
+ */
+final class FileResults implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String runId;
+  private final int topN;
+  private final String rules;
+  /** The batch's counts, or null. */
+  private final BatchWordCounts batch;
+
+  FileResults(String runId, int topN, String rules, BatchWordCounts batch) {
+    this.runId = runId;
+    this.topN = topN;
+    this.rules = rules;
+    this.batch = batch;
+  }
+
+  /** The record of a file counted in full (its ranges merged, if it was split). */
+  FileResult of(String uri, PartialCount count) {
+    if (count.failed()) {
+      return failure(uri, count.error(), count.startedAtMillis(), count.durationNanos());
+    }
+    WordCounts c = count.counts();
+    if (batch != null) {
+      batch.add(c);
+    }
+    return new FileResult(Filenames.of(uri), uri, List.copyOf(c.top(topN)), c.totalWords(), c.distinctWords(),
+        count.bytes(), FileResult.SUCCESS, "", runId, now(), rules,
+        count.startedAtMillis(), count.durationNanos());
+  }
+
+  /** The record of a file that could not be counted. */
+  FileResult failure(String uri, String reason, long startedAtMillis, long durationNanos) {
+    return new FileResult(Filenames.of(uri), uri, List.of(), 0, 0, 0, FileResult.FAILURE, reason, runId, now(),
+        rules, startedAtMillis, durationNanos);
+  }
+
+  private static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+}

@@ -1,6 +1,8 @@
 package io.wordfreq.output;
 
 import io.wordfreq.counting.WordCount;
+import io.wordfreq.job.run.OutputFailedException;
+import io.wordfreq.job.run.ResultOutput;
 import io.wordfreq.record.FileResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -25,6 +25,7 @@ public final class LambdaLauncherParts {
       throw new IllegalArgumentException("the Lambda functions run steps on EMR only, not '"
           + settings.runner().name().toLowerCase(java.util.Locale.ROOT) + "' (WORDFREQ_RUNNER)");
     }
+    settings = ScalingCapacity.sized(settings);
     return new LauncherParts(settings, aws.s3(), emrRunner(aws.emr(), settings.cluster()));
   }
 

@@ -9,8 +9,8 @@ import java.util.List;
  * Turns a listing into a {@link WorkPlan}. A file larger than the split size is cut into equal
  * ranges of at most the split size (the counting core moves each cut to white space). The other
  * files are packed, in listing order, into units of at most {@code total / (WAVES × cores)} of cost —
- * enough units to keep every core the step can reach busy, never more than the split size — and of at
- * most {@link #MAX_FILES_PER_UNIT} files. A file costs its bytes plus an open cost, as in Spark's file
+ * enough units to keep every core the step can reach busy — of at most the split size in bytes and of
+ * at most {@link #MAX_FILES_PER_UNIT} files. A file costs its bytes plus an open cost, as in Spark's file
  * sources ({@code spark.sql.files.openCostInBytes}): a unit of many tiny objects is many requests, not
  * one small read. A unit is closed before a file would take it past the target, so a batch of at least
  * as many files as cores becomes at least {@code 2 × cores} units.
@@ -71,7 +71,7 @@ public final class WorkPlanner {
     for (InputFile f : small) {
       smallCost += cost(f);
     }
-    long target = Math.min(splitSize, Math.max(Math.max(1, fileOpenCost), ceilDiv(smallCost, (long) WAVES * cores)));
+    long target = Math.max(Math.max(1, fileOpenCost), ceilDiv(smallCost, (long) WAVES * cores));
     List<WorkUnit> packed = pack(small, target);
     return new WorkPlan(List.copyOf(packed), List.copyOf(ranges), splitFiles, listed.files().size(),
         listed.bytes(), listed.missing());
@@ -92,14 +92,18 @@ public final class WorkPlanner {
     return units;
   }
 
-  /** Greedy, in listing order: a unit is closed before a file would take its cost past the target. */
+  /**
+   * Greedy, in listing order: a unit is closed before a file would take its cost past the target, its
+   * bytes past the split size, or its files past {@link #MAX_FILES_PER_UNIT}.
+   */
   private List<WorkUnit> pack(List<InputFile> files, long target) {
     List<WorkUnit> units = new ArrayList<>();
     List<FileSlice> current = new ArrayList<>();
     long bytes = 0;
     long cost = 0;
     for (InputFile f : files) {
-      if (!current.isEmpty() && (cost + cost(f) > target || current.size() >= MAX_FILES_PER_UNIT)) {
+      if (!current.isEmpty() && (cost + cost(f) > target || bytes + f.length() > splitSize
+          || current.size() >= MAX_FILES_PER_UNIT)) {
         units.add(new WorkUnit(List.copyOf(current), bytes));
         current = new ArrayList<>();
         bytes = 0;

@@ -69,7 +69,7 @@ public final class PlanScale {
   private static void manifest(Path file, int lines) throws Exception {
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
       for (int i = 0; i < lines; i++) {
-        w.write(String.format("s3a://wordfreq-processing/batch/f%07d.txt\t5500\t\"%032x\"%n", i, i));
+        w.write(String.format("s3a://wordfreq-processing/batch/f%07d.txt\t5500%n", i));
       }
     }
     System.gc();

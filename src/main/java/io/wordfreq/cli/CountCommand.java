@@ -1,5 +1,6 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.record.RunIds;
 import io.wordfreq.job.input.InputNotFoundException;
 import io.wordfreq.job.input.SampleCorpus;
 import io.wordfreq.job.read.ByteSizes;
@@ -18,12 +19,9 @@ import io.wordfreq.output.OutputFactory;
 import io.wordfreq.output.OutputSettings;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import picocli.CommandLine.Command;
@@ -134,7 +132,7 @@ public final class CountCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String id = runId == null || runId.isBlank() ? newRunId() : runId;
+    String id = runId == null || runId.isBlank() ? RunIds.next(Instant.now()) : runId;
     SparkConf conf = SparkContexts.conf(master, "wordfreq count " + id);
     CountSettings settings;
     List<ResultOutput> outs;
@@ -203,11 +201,6 @@ public final class CountCommand implements Callable<Integer> {
       }
       conf.set(StepCapacity.PARALLELISM_KEY, String.valueOf(parallelism));
     }
-  }
-
-  private static String newRunId() {
-    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
-        + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Reads {@code --split-size} values such as 128m or 1g. */

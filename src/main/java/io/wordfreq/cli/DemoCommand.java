@@ -1,5 +1,15 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.launcher.BatchLimits;
+import io.wordfreq.launcher.ClusterTarget;
+import io.wordfreq.launcher.Launcher;
+import io.wordfreq.launcher.LauncherParts;
+import io.wordfreq.launcher.LauncherSettings;
+import io.wordfreq.launcher.QueuePoller;
+import io.wordfreq.launcher.RunnerKind;
+import io.wordfreq.launcher.SqsMessageOutcomes;
+import io.wordfreq.launcher.StepSettings;
+import io.wordfreq.launcher.local.LocalStepRunner;
 import io.wordfreq.local.LocalConfig;
 import io.wordfreq.job.input.SampleCorpus;
 import io.wordfreq.local.LocalEndpoints;
@@ -9,6 +19,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,9 +38,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code wordfreq demo}: the whole pipeline on the embedded servers. Starts them (or reuses those
  * running under {@code --dir}), uploads the sample corpus and one non-text file to the uploading
  * bucket, copies the {@code *.txt} objects to the processing bucket (as {@code aws s3 cp --recursive
- * --exclude "*" --include "*.txt"} does), runs {@code wordfreq count} in this JVM from s3a to
- * DynamoDB Local and the results queue, and prints the results read back from the table. The
- * servers keep running afterwards.
+ * --exclude "*" --include "*.txt"} does), whose S3 events reach the jobs queue; then the launcher
+ * drains that queue as {@code wordfreq launch --once} does, writes the batch's manifest and runs its
+ * step ({@code bin/wordfreq count} from s3a to DynamoDB Local and the results queue), and the results
+ * are read back from the table. The servers keep running afterwards.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the whole pipeline on the embedded servers with a sample corpus.",
@@ -67,17 +80,9 @@ public final class DemoCommand implements Callable<Integer> {
           + "/" + PREFIX + " (each puts an S3 event on " + LocalEndpoints.JOBS_QUEUE + ")");
     }
 
-    String input = "s3a://" + LocalEndpoints.PROCESSING_BUCKET + "/" + PREFIX;
-    step("wordfreq count --input " + input + " --output dynamodb --table " + LocalEndpoints.TABLE
-        + " --results-queue-url " + aws.resultsQueueUrl());
-    Map<String, String> before = LocalJobProperties.apply(LocalJobProperties.of(aws));
-    int exit;
-    try {
-      exit = WordFreqCli.commandLine().execute("count", "--input", input, "--output", "dynamodb",
-          "--table", LocalEndpoints.TABLE, "--results-queue-url", aws.resultsQueueUrl());
-    } finally {
-      LocalJobProperties.restore(before);
-    }
+    step("wordfreq launch --once --runner local: the S3 events on " + LocalEndpoints.JOBS_QUEUE
+        + " become a batch, its manifest and one step (bin/wordfreq count in a child process)");
+    int exit = launchOnce(aws);
 
     step("results in DynamoDB table " + LocalEndpoints.TABLE + " (" + aws.dynamoDb() + "):");
     try (DynamoDbClient dynamo = aws.clients().dynamoDb()) {
@@ -93,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("  messages waiting on " + LocalEndpoints.RESULTS_QUEUE + ": " + waiting);
     }
     out.printf("%ndemo %s in %.1f s. The servers keep running:%n",
-        exit == 0 ? "done" : "FAILED (count exit code " + exit + ")", (System.nanoTime() - t0) / 1e9);
+        exit == 0 ? "done" : "FAILED (its step failed, see above)", (System.nanoTime() - t0) / 1e9);
     out.println("  source " + servers.config().envFile() + "   # first: endpoints and credentials for the aws CLI and wordfreq, then e.g.:");
     out.println("  aws dynamodb scan --endpoint-url " + aws.dynamoDb() + " --table-name " + LocalEndpoints.TABLE);
     out.println("  bin/wordfreq results --file " + LocalEndpoints.PROCESSING_BUCKET + "/" + PREFIX
@@ -102,6 +107,30 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  bin/wordfreq local down" + (dir.toString().equals(".wordfreq-local") ? "" : " --dir " + dir)
         + "   # stops them");
     return exit;
+  }
+
+  /**
+   * Drains the jobs queue once through the launcher, as {@code wordfreq launch --once} does with the
+   * local runner: every event waiting there (the demo's, and any earlier upload's) is counted and
+   * deleted, so none is left for a later {@code launch}. Returns 0, or 1 when a batch failed.
+   */
+  private int launchOnce(LocalEndpoints aws) {
+    Map<String, String> env = aws.environment();
+    LauncherSettings settings = new LauncherSettings(List.of(LocalEndpoints.PROCESSING_BUCKET), LauncherSettings.DEFAULT_INCLUDE,
+        BatchLimits.defaults(),
+        new StepSettings(LauncherSettings.jobJar(null, RunnerKind.LOCAL), StepSettings.MAIN_CLASS,
+            StepSettings.extraJars(List.of(), RunnerKind.LOCAL, System.getenv()), LocalEndpoints.TABLE, aws.resultsQueueUrl(),
+            List.of()),
+        RunnerKind.LOCAL, ClusterTarget.byName(LauncherSettings.DEFAULT_CLUSTER_NAME, LauncherSettings.DEFAULT_CLUSTER_DEFINITION,
+            LauncherSettings.DEFAULT_SCALING_POLICY));
+    try (S3Client s3 = aws.clients().s3(); SqsClient sqs = aws.clients().sqs()) {
+      LauncherParts parts = new LauncherParts(settings, s3, new LocalStepRunner(LocalStepRunner.defaultCommand(), env));
+      Launcher launcher = parts.newLauncher(new SqsMessageOutcomes(sqs, aws.jobsQueueUrl()), Clock.systemUTC());
+      int received = new QueuePoller(sqs, aws.jobsQueueUrl(), launcher, Duration.ofMinutes(15)).drain();
+      out.println("  " + received + " message(s) taken from " + LocalEndpoints.JOBS_QUEUE + ", "
+          + launcher.failedBatches() + " batch(es) failed");
+      return launcher.failedBatches() == 0 ? 0 : 1;
+    }
   }
 
   /** The sample corpus, plus one file that is not {@code .txt} and so is never counted. */

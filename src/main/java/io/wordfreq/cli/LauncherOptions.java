@@ -3,15 +3,19 @@ package io.wordfreq.cli;
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.BatchLimits;
 import io.wordfreq.launcher.ClusterTarget;
+import io.wordfreq.launcher.FailureSettings;
 import io.wordfreq.launcher.LauncherParts;
+import io.wordfreq.launcher.LogFormat;
 import io.wordfreq.launcher.LauncherSettings;
 import io.wordfreq.launcher.RunnerKind;
+import io.wordfreq.launcher.StepRetryPolicy;
 import io.wordfreq.launcher.StepSettings;
 import io.wordfreq.launcher.aws.ScalingCapacity;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import picocli.CommandLine.Option;
@@ -94,6 +98,46 @@ public final class LauncherOptions {
       description = "Managed scaling policy JSON (default: ${DEFAULT-VALUE}).")
   String scalingPolicy;
 
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "${env:WORDFREQ_MAX_ATTEMPTS:-" + StepRetryPolicy.DEFAULT_MAX_ATTEMPTS + "}",
+      description = "Attempts per batch: a failed step is resubmitted until then, then its manifest goes to _wordfreq/failed/ with an alert (default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Option(names = "--alerts-topic-arn", paramLabel = "ARN", defaultValue = "${env:WORDFREQ_ALERTS_TOPIC_ARN}",
+      description = "SNS topic for the alert of a step's last failed attempt (AWS).")
+  String alertsTopicArn;
+
+  @Option(names = "--alerts-queue-url", paramLabel = "URL", defaultValue = "${env:WORDFREQ_ALERTS_QUEUE_URL}",
+      description = "Queue for those alerts instead of a topic (default: the URL of --alerts-queue).")
+  String alertsQueueUrl;
+
+  @Option(names = "--alerts-queue", defaultValue = "wordfreq-alerts",
+      description = "Alerts queue name, looked up when no topic or URL is given and steps run here (local, yarn); '' for none (default: ${DEFAULT-VALUE}).")
+  String alertsQueue;
+
+  @Option(names = "--lock-table", paramLabel = "TABLE", defaultValue = "${env:WORDFREQ_LOCK_TABLE}",
+      description = "DynamoDB locks table (hash key LockId): one launcher at a time creates the cluster.")
+  String lockTable;
+
+  /** What {@code launch} and {@code nightly} do with their clients; returns the exit code. */
+  interface ClientsWork {
+    int run(AwsClients aws, SqsClient sqs, S3Client s3);
+  }
+
+  /**
+   * Runs {@code work} with the SQS and S3 clients open (one-line logs, as in the Lambda); an AWS
+   * error is reported as {@code wordfreq <command>: <message>} and exit code 1.
+   */
+  static int withClients(CommandLine commandLine, ClientsWork work) {
+    LogFormat.oneLine();
+    AwsClients aws = awsClients(commandLine);
+    try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
+      return work.run(aws, sqs, s3);
+    } catch (SdkException e) {
+      System.err.println("wordfreq " + commandLine.getCommandName() + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
   /**
    * The AWS clients from the standard places; no region anywhere is a set-up error (exit 2), not a
    * failed step.
@@ -114,11 +158,12 @@ public final class LauncherOptions {
    */
   LauncherParts parts(CommandLine commandLine, AwsClients aws, SqsClient sqs, S3Client s3) {
     try {
-      LauncherSettings settings = settings(() -> sqs.getQueueUrl(b -> b.queueName(resultsQueue)).queueUrl());
+      LauncherSettings settings = settings(() -> sqs.getQueueUrl(b -> b.queueName(resultsQueue)).queueUrl(),
+          () -> sqs.getQueueUrl(b -> b.queueName(alertsQueue)).queueUrl());
       if (settings.runner() == RunnerKind.EMR) {
         settings = ScalingCapacity.sized(settings);
       }
-      return new LauncherParts(settings, s3, StepRunners.forSettings(settings, aws::emr, System.getenv()));
+      return new LauncherParts(settings, s3, StepRunners.forSettings(settings, aws, System.getenv()), StepRunners.alerts(settings, aws));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, e.getMessage());
     }
@@ -130,15 +175,27 @@ public final class LauncherOptions {
    * @throws IllegalArgumentException on an inconsistent combination (reported as bad usage)
    */
   LauncherSettings settings(Supplier<String> resultsQueueLookup) {
+    return settings(resultsQueueLookup, () -> null);
+  }
+
+  /**
+   * The settings; {@code alertsQueueLookup} resolves {@code --alerts-queue} when steps run on this
+   * machine and no alerts topic or URL is given (on EMR the step-status Lambda publishes alerts).
+   */
+  LauncherSettings settings(Supplier<String> resultsQueueLookup, Supplier<String> alertsQueueLookup) {
     RunnerKind kind = RunnerKind.parse(runner, System.getenv());
     String results = resultsQueueUrl != null && !resultsQueueUrl.isBlank() ? resultsQueueUrl
         : resultsQueue == null || resultsQueue.isBlank() ? null : resultsQueueLookup.get();
+    boolean noAlertsTarget = (alertsTopicArn == null || alertsTopicArn.isBlank()) && (alertsQueueUrl == null || alertsQueueUrl.isBlank());
+    String alerts = noAlertsTarget && kind != RunnerKind.EMR && alertsQueue != null && !alertsQueue.isBlank()
+        ? alertsQueueLookup.get() : alertsQueueUrl;
     return new LauncherSettings(processingBuckets, include,
         new BatchLimits(maxFiles, maxBytes, Duration.ofSeconds(maxWaitSeconds)),
         new StepSettings(LauncherSettings.jobJar(jobJar, kind), StepSettings.MAIN_CLASS,
             StepSettings.extraJars(extraJars, kind, System.getenv()), table, results,
             StepSettings.rulesOptions(rules, minLength, stopWords))
             .withCountOptions(StepSettings.scaleOptions(parallelism, dataset)),
-        kind, ClusterTarget.of(clusterId, clusterName, clusterDefinition, scalingPolicy));
+        kind, ClusterTarget.of(clusterId, clusterName, clusterDefinition, scalingPolicy),
+        new FailureSettings(maxAttempts, alertsTopicArn, alerts, lockTable));
   }
 }

@@ -2,7 +2,6 @@ package io.wordfreq.cli;
 
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.LauncherParts;
-import io.wordfreq.launcher.LogFormat;
 import io.wordfreq.launcher.SubmissionFailedException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -30,14 +28,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LogFormat.oneLine();
-    AwsClients aws = LauncherOptions.awsClients(spec.commandLine());
-    try (SqsClient sqs = aws.sqs(); S3Client s3 = aws.s3()) {
-      return run(aws, sqs, s3);
-    } catch (SdkException e) {
-      System.err.println("wordfreq nightly: " + e.getMessage());
-      return 1;
-    }
+    return LauncherOptions.withClients(spec.commandLine(), this::run);
   }
 
   private int run(AwsClients aws, SqsClient sqs, S3Client s3) {

@@ -1,11 +1,10 @@
 package io.wordfreq.cli;
 
-import io.wordfreq.counting.WordCount;
+import io.wordfreq.record.TopWordsText;
 import io.wordfreq.record.FileResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Prints results as a readable table: one row per file (name, status, counted words, distinct
@@ -22,16 +21,11 @@ final class ResultsPrinter {
     rows.add(new String[] {"FILE", "STATUS", "WORDS", "DISTINCT", "BYTES", "TOP WORDS"});
     for (FileResult r : results) {
       String top = r.succeeded()
-          ? r.topWords().stream().limit(TOP_SHOWN).map(ResultsPrinter::word)
-              .collect(Collectors.joining(" "))
+          ? TopWordsText.inline(r.topWords().stream().limit(TOP_SHOWN).toList())
           : r.statusMessage();
       rows.add(new String[] {r.filename(), r.status(), Long.toString(r.totalWords()),
           Long.toString(r.distinctWords()), Long.toString(r.bytes()), top});
     }
     TextTable.print(rows, column -> column >= 2, out);
-  }
-
-  private static String word(WordCount wc) {
-    return wc.word() + "(" + wc.count() + ")";
   }
 }

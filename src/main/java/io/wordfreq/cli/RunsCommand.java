@@ -1,5 +1,6 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.record.TopWordsText;
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.aws.ResultsTable;
 import io.wordfreq.counting.WordCount;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -124,14 +124,10 @@ public final class RunsCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "WallSeconds  %.3f%n", r.wallSeconds());
     out.printf(Locale.ROOT, "MBps         %.2f%n", r.mbps());
     out.println("TopWords");
-    int width = r.topWords().stream().mapToInt(w -> w.word().length()).max().orElse(1);
-    int rank = 1;
-    for (WordCount w : r.topWords()) {
-      out.printf(Locale.ROOT, "  %3d. %-" + width + "s %,12d%n", rank++, w.word(), w.count());
-    }
+    out.print(TopWordsText.ranked(r.topWords(), 12));
   }
 
   private static String words(List<WordCount> top) {
-    return top.stream().map(w -> w.word() + "(" + w.count() + ")").collect(Collectors.joining(" "));
+    return TopWordsText.inline(top);
   }
 }

@@ -1,24 +1,23 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.record.RunIds;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Gathers messages into batches within {@link BatchLimits}. The same object announced twice (S3
- * delivers at least once) counts once. A message is never split across batches: a batch closes
+ * Gathers messages into batches within {@link BatchLimits}. A key announced more than once (S3
+ * delivers at least once, and an overwrite sends a second event) is counted once, as its newest event
+ * says — by the events' S3 sequencer, whatever order they arrived in; every message stays in the batch
+ * and is deleted with it. A message is never split across batches: a batch closes
  * before a message that would overflow it, and a single message larger than the bounds makes a
  * batch of its own.
  */
 public final class BatchBuilder {
 
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final BatchLimits limits;
   private final Map<String, ObjectRef> objects = new LinkedHashMap<>();
@@ -39,24 +38,64 @@ public final class BatchBuilder {
         return List.of();
       }
     }
+    List<ObjectRef> announced = newestPerKey(accepted);
     List<Batch> closed = new ArrayList<>();
-    List<ObjectRef> fresh = accepted.stream().filter(o -> !objects.containsKey(o.uri())).distinct().toList();
-    long freshBytes = fresh.stream().mapToLong(ObjectRef::countedBytes).sum();
-    if (!messages.isEmpty() && (objects.size() + fresh.size() > limits.maxFiles() || bytes + freshBytes > limits.maxBytes())) {
+    if (!messages.isEmpty() && overflows(announced)) {
       closed.add(close(now));
-      fresh = accepted.stream().distinct().toList();
-      freshBytes = fresh.stream().mapToLong(ObjectRef::countedBytes).sum();
     }
     if (messages.isEmpty()) {
       openedAt = now;
     }
     messages.add(message);
-    fresh.forEach(o -> objects.put(o.uri(), o));
-    bytes += freshBytes;
+    announced.forEach(this::take);
     if (objects.size() >= limits.maxFiles() || bytes >= limits.maxBytes()) {
       closed.add(close(now));
     }
     return closed;
+  }
+
+  /**
+   * One object a key: the newest event by its sequencer ({@link ObjectRef#replaces}), in the order the
+   * keys first appear.
+   */
+  static List<ObjectRef> newestPerKey(List<ObjectRef> objects) {
+    Map<String, ObjectRef> newest = new LinkedHashMap<>();
+    for (ObjectRef o : objects) {
+      newest.merge(o.uri(), o, (held, later) -> later.replaces(held) ? later : held);
+    }
+    return List.copyOf(newest.values());
+  }
+
+  /** Whether the pending batch would exceed its limits with {@code announced} in it. */
+  private boolean overflows(List<ObjectRef> announced) {
+    long files = objects.size();
+    long total = bytes;
+    for (ObjectRef o : announced) {
+      ObjectRef held = objects.get(o.uri());
+      if (held == null) {
+        files++;
+        total += o.countedBytes();
+      } else if (o.replaces(held)) {
+        total += o.countedBytes() - held.countedBytes();
+      }
+    }
+    return files > limits.maxFiles() || total > limits.maxBytes();
+  }
+
+  /**
+   * Puts {@code o} in the pending batch, unless the batch holds a newer event for its key. An older
+   * event it replaces stays acknowledged with the batch (its message is in it): the newer event's
+   * object is the one counted.
+   */
+  private void take(ObjectRef o) {
+    ObjectRef held = objects.get(o.uri());
+    if (held == null) {
+      objects.put(o.uri(), o);
+      bytes += o.countedBytes();
+    } else if (o.replaces(held)) {
+      objects.put(o.uri(), o);
+      bytes += o.countedBytes() - held.countedBytes();
+    }
   }
 
   /** The pending batch if its first message has waited {@code maxWait}. */
@@ -79,7 +118,7 @@ public final class BatchBuilder {
   }
 
   private Batch close(Instant now) {
-    Batch batch = new Batch(newId(now), new ArrayList<>(objects.values()), messages);
+    Batch batch = new Batch(RunIds.next(now), new ArrayList<>(objects.values()), messages);
     objects.clear();
     messages.clear();
     bytes = 0;
@@ -87,8 +126,4 @@ public final class BatchBuilder {
     return batch;
   }
 
-  /** Sortable by time, unique by a random suffix: {@code 20261122T203000Z-1a2b3c4d}. */
-  static String newId(Instant now) {
-    return ID_TIME.format(now) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
-  }
 }

@@ -1,5 +1,6 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.record.RunIds;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,6 @@ public final class NightlyRunner {
     if (prefix == null || !S3_PREFIX.matcher(prefix).matches()) {
       throw new IllegalArgumentException("nightly prefix must be an s3://bucket/prefix/ URI, got: " + prefix);
     }
-    return runner.run(steps.forPrefix("nightly-" + BatchBuilder.newId(now), prefix, include));
+    return runner.run(steps.forPrefix("nightly-" + RunIds.next(now), prefix, include));
   }
 }

@@ -1,7 +1,7 @@
 package io.wordfreq.output;
 
+import io.wordfreq.record.TopWordsText;
 import io.wordfreq.job.run.ResultOutput;
-import io.wordfreq.counting.WordCount;
 import io.wordfreq.record.FileResult;
 import java.io.PrintStream;
 import java.util.Comparator;
@@ -50,11 +50,7 @@ public final class ConsoleOutput implements ResultOutput {
       bytes += r.bytes();
       b.append(String.format(Locale.ROOT, "%s%n  %,d words, %,d distinct, %,d bytes%n",
           r.filename(), r.totalWords(), r.distinctWords(), r.bytes()));
-      int width = r.topWords().stream().mapToInt(w -> w.word().length()).max().orElse(0);
-      int rank = 1;
-      for (WordCount w : r.topWords()) {
-        b.append(String.format(Locale.ROOT, "  %3d. %-" + Math.max(1, width) + "s %,10d%n", rank++, w.word(), w.count()));
-      }
+      b.append(TopWordsText.ranked(r.topWords(), 10));
       b.append(System.lineSeparator());
     }
     b.append(String.format(Locale.ROOT, "%,d files (%,d failed), %,d words, %,d bytes%n",

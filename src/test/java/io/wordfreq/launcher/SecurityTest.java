@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wordfreq.local.LocalConfig;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.local.LocalServers;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -87,7 +87,7 @@ public final class WorkPlanner {
     List<WorkUnit> units = new ArrayList<>();
     for (long start = 0; start < f.length(); start += step) {
       long end = Math.min(f.length(), start + step);
-      units.add(new WorkUnit(List.of(new FileSlice(f.uri(), start, end, f.length())), end - start));
+      units.add(new WorkUnit(List.of(FileSlice.range(f, start, end)), end - start));
     }
     return units;
   }

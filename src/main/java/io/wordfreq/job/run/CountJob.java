@@ -97,7 +97,7 @@ public final class CountJob {
           .mapPartitions(units -> {
             TaskWords words = new TaskWords(shards);
             return words.after(flatten(units, unit -> PackedUnitCounter.records(unit, counter, reads,
-                (slice, count) -> records.of(slice.uri(), words.add(count)))));
+                (slice, count) -> records.of(slice.file(), words.add(count)))));
           }));
     }
     if (!plan.ranges().isEmpty()) {
@@ -105,7 +105,7 @@ public final class CountJob {
       parts.add(sc.parallelize(plan.ranges(), plan.ranges().size())
           .mapToPair(unit -> {
             FileSlice slice = unit.slices().get(0);
-            return new Tuple2<>(slice.uri(), counter.count(slice));
+            return new Tuple2<>(slice.file(), counter.count(slice));
           })
           .reduceByKey(PartialCount::merge, reducers)
           .mapPartitions(files -> {

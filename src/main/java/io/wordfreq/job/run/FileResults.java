@@ -1,6 +1,7 @@
 package io.wordfreq.job.run;
 
 import io.wordfreq.job.input.Filenames;
+import io.wordfreq.job.input.InputFile;
 import io.wordfreq.job.read.PartialCount;
 import io.wordfreq.counting.WordCounts;
 import io.wordfreq.record.FileResult;
@@ -24,15 +25,21 @@ final class FileResults implements java.io.Serializable {
     this.rules = rules;
   }
 
-  /** The record of a file counted in full (its ranges merged, if it was split). */
-  FileResult of(String uri, PartialCount count) {
+  /**
+   * The record of a file counted in full (its ranges merged, if it was split), with the version it was
+   * counted from; {@code superseded} if that version was replaced before it could be read.
+   */
+  FileResult of(InputFile file, PartialCount count) {
+    String uri = file.uri();
     if (count.failed()) {
-      return failure(uri, count.error(), count.startedAtMillis(), count.durationNanos());
+      return new FileResult(Filenames.of(uri), uri, List.of(), 0, 0, 0,
+          count.superseded() ? FileResult.SUPERSEDED : FileResult.FAILURE, count.error(), runId, now(), rules,
+          count.startedAtMillis(), count.durationNanos(), file.eTag(), file.versionId());
     }
     WordCounts c = count.counts();
     return new FileResult(Filenames.of(uri), uri, List.copyOf(c.top(topN)), c.totalWords(), c.distinctWords(),
         count.bytes(), FileResult.SUCCESS, "", runId, now(), rules,
-        count.startedAtMillis(), count.durationNanos());
+        count.startedAtMillis(), count.durationNanos(), file.eTag(), file.versionId());
   }
 
   /** The record of a file that could not be counted. */

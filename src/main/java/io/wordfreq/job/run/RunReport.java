@@ -1,11 +1,10 @@
 package io.wordfreq.job.run;
 
+import io.wordfreq.record.TopWordsText;
 import io.wordfreq.job.plan.WorkPlan;
-import io.wordfreq.counting.WordCount;
 import io.wordfreq.record.RunSummary;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The lines a run prints on stderr: the plan, progress, then the summary with the batch's top words. */
 public final class RunReport {
@@ -31,22 +30,21 @@ public final class RunReport {
   public void summary(RunOutcome o) {
     CountTotals t = o.totals();
     double mbPerSecond = o.seconds() > 0 ? t.bytes() / 1e6 / o.seconds() : 0;
-    err.printf(Locale.ROOT, "wordfreq: %,d files ok, %,d failed; %s, %,d tokens in %.1f s (%.1f MB/s)%n",
-        t.filesOk(), t.filesFailed(), mb(t.bytes()), t.tokens(), o.seconds(), mbPerSecond);
+    // Superseded files are neither ok nor failed (CountTotals): what the plan held beyond both.
+    long superseded = o.plan().files() + o.plan().missing().size() - t.filesOk() - t.filesFailed();
+    err.printf(Locale.ROOT, "wordfreq: %,d files ok, %,d failed%s; %s, %,d tokens in %.1f s (%.1f MB/s)%n",
+        t.filesOk(), t.filesFailed(), superseded > 0 ? String.format(Locale.ROOT, ", %,d superseded", superseded) : "",
+        mb(t.bytes()), t.tokens(), o.seconds(), mbPerSecond);
     RunSummary s = o.summary();
     if (s != null) {
       err.printf(Locale.ROOT, "wordfreq: batch top %d (%s rules): %s%n", s.topWords().size(), s.rules(),
-          s.topWords().isEmpty() ? "(no words)" : s.topWords().stream().map(RunReport::word)
-              .collect(Collectors.joining(" ")));
+          s.topWords().isEmpty() ? "(no words)" : TopWordsText.inline(s.topWords()));
     }
     for (String e : o.outputErrors()) {
       err.println("wordfreq: output failed: " + e);
     }
   }
 
-  private static String word(WordCount wc) {
-    return String.format(Locale.ROOT, "%s(%,d)", wc.word(), wc.count());
-  }
 
   static String mb(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);

@@ -2,8 +2,9 @@ package io.wordfreq.job.spark;
 
 import io.wordfreq.job.read.S3aConnectionPool;
 import io.wordfreq.aws.EndpointPolicy;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import java.net.URISyntaxException;
+import java.net.URL;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -75,18 +76,19 @@ public final class SparkContexts {
 
   /**
    * Under spark-submit, Spark configures logging before the application jar (and its
-   * log4j2.properties) is on the class path; when it fell back to its own INFO defaults, turn them
-   * down to WARN. A cluster's own logging configuration (EMR's) is left alone.
+   * log4j2.properties) is on the class path; when it fell back to its own INFO defaults, the jar's
+   * log4j2.properties is applied instead, so the loggers it quiets are named in that file alone. A
+   * cluster's own logging configuration (EMR's) is left alone.
    */
   static void quietSparkDefaultLogging() {
     if (LogManager.getContext(false) instanceof LoggerContext ctx) {
       String source = String.valueOf(ctx.getConfiguration().getConfigurationSource().getLocation());
-      if (source.endsWith("org/apache/spark/log4j2-defaults.properties")) {
-        Configurator.setRootLevel(Level.WARN);
-        // As in the jar's log4j2.properties: noise that says nothing about the job.
-        for (String quiet : List.of("org.apache.hadoop.util.NativeCodeLoader", "org.apache.spark.util.Utils",
-            "org.apache.hadoop.mapred.FileOutputCommitter", "org.apache.hadoop.metrics2.impl.MetricsConfig")) {
-          Configurator.setLevel(quiet, Level.ERROR);
+      URL ours = SparkContexts.class.getResource("/log4j2.properties");
+      if (source.endsWith("org/apache/spark/log4j2-defaults.properties") && ours != null) {
+        try {
+          ctx.setConfigLocation(ours.toURI());
+        } catch (URISyntaxException e) {
+          Configurator.setRootLevel(Level.WARN); // a jar path no URI can name: at least not INFO
         }
       }
     }

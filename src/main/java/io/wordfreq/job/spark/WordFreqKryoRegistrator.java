@@ -1,5 +1,6 @@
 package io.wordfreq.job.spark;
 
+import io.wordfreq.job.input.InputFile;
 import io.wordfreq.job.plan.FileSlice;
 import io.wordfreq.job.plan.WorkUnit;
 import io.wordfreq.job.read.PartialCount;
@@ -29,6 +30,7 @@ public final class WordFreqKryoRegistrator implements KryoRegistrator {
     kryo.register(WordCount.class, new JavaSerializer());
     kryo.register(WorkUnit.class, new JavaSerializer());
     kryo.register(FileSlice.class, new JavaSerializer());
+    kryo.register(InputFile.class, new JavaSerializer()); // a split file's key in the shuffle
     kryo.register(CountTotals.class, new JavaSerializer());
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.wordfreq.counting.WordCount;
 import io.wordfreq.record.FileResult;
 import java.util.List;
-import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,13 @@ class FileResultKryoSerializerTest {
     FileResult r = new FileResult("bucket/a b.txt", "s3a://bucket/a%20b.txt",
         List.of(new WordCount("états", 12), new WordCount("which", 3)), 1_234_567_890_123L, 4_000, 5_000_000_000L,
         FileResult.SUCCESS, "", "run-1", "2026-11-22T21:00:00Z", "classic", 1_700_000_000_000L, 987_654_321L);
+    assertEquals(r, roundTrip(r));
+  }
+
+  @Test
+  void theVersionCountedComesBack() {
+    FileResult r = new FileResult("bucket/k.txt", "s3://bucket/k.txt", List.of(), 0, 0, 0, FileResult.SUPERSEDED,
+        "changed", "run-1", "2026-12-07T18:00:00Z", "classic", 1L, 2L, "0cc175b9c0f1b6a831c399e269772661-2", "v+/1");
     assertEquals(r, roundTrip(r));
   }
 

@@ -3,11 +3,36 @@ package io.wordfreq.job.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
 class SparkContextsTest {
+
+  @Test
+  void sparksDefaultLoggingGivesWayToTheJarsOwnFile() throws Exception {
+    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+    URI before = ctx.getConfigLocation();
+    try {
+      // As spark-submit leaves it: Spark's own defaults, INFO for everything.
+      ctx.setConfigLocation(org.apache.spark.SparkContext.class.getResource("/org/apache/spark/log4j2-defaults.properties").toURI());
+      assertEquals(Level.INFO, ctx.getRootLogger().getLevel());
+
+      SparkContexts.quietSparkDefaultLogging();
+
+      assertEquals(Level.WARN, ctx.getRootLogger().getLevel());
+      for (String quiet : List.of("org.apache.hadoop.util.NativeCodeLoader", "org.apache.hadoop.mapred.FileOutputCommitter")) {
+        assertEquals(Level.ERROR, ctx.getLogger(quiet).getLevel(), quiet + ", as the jar's log4j2.properties says");
+      }
+    } finally {
+      ctx.setConfigLocation(before);
+    }
+  }
 
   @Test
   void s3aFollowsTheSdkEndpointVariables() {

@@ -1,11 +1,10 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034 # the names set here are used by the scripts that source this file
-# Shared by deploy.sh, status.sh and teardown.sh (sourced, not run): the prerequisites, the names of
-# everything the pipeline owns, template filling, and the created/changed/unchanged report.
+# Shared by deploy.sh, status.sh and teardown.sh (sourced, not run): the common options, the
+# prerequisites, and the stack's names. Everything the stack owns is declared in emr/wordfreq.yaml;
+# the scripts find its resources through the stack itself.
 #
-# Names come from the environment, with defaults that are unique per account and region (bucket
-# names are global): WORDFREQ_UPLOAD_BUCKET, WORDFREQ_PROCESSING_BUCKET, WORDFREQ_CODE_BUCKET,
-# WORDFREQ_TABLE. AWS_REGION (or AWS_DEFAULT_REGION, or the CLI profile's region), credentials and
+# AWS_REGION (or AWS_DEFAULT_REGION, or the CLI profile's region, or --region), credentials and
 # AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> are read by the AWS CLI the standard way.
 
 die() {
@@ -13,108 +12,81 @@ die() {
   exit 1
 }
 
-# Checks the tools named as arguments, the region and the credentials, then sets the names.
+stack=wordfreq
+region=""
+# Parses --stack-name NAME and --region R out of "$@"; what is left is in the array rest.
+common_options() {
+  rest=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --stack-name) stack="${2:?--stack-name needs a name}"; shift 2 ;;
+      --stack-name=*) stack="${1#*=}"; shift ;;
+      --region) region="${2:?--region needs a region}"; shift 2 ;;
+      --region=*) region="${1#*=}"; shift ;;
+      *) rest+=("$1"); shift ;;
+    esac
+  done
+  # Bucket names are global, lower case and at most 63 characters: <stack>-processing-<account>-<region>.
+  [[ "$stack" =~ ^[a-z][a-z0-9-]{0,19}$ && "$stack" != *- ]] \
+    || die "stack name '$stack': lower-case letters, digits and hyphens, starting with a letter, at most 20 characters"
+}
+
+# Checks the tools named as arguments, the region and the credentials; sets account, region,
+# artifacts_stack and artifacts_bucket.
 wordfreq_setup() {
-  local tool
+  local tool out
   for tool in "$@"; do
     command -v "$tool" >/dev/null || die "'$tool' is not installed or not on PATH (this script needs: $*)"
   done
-  region="${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}"
-  [[ -n "$region" ]] || die "no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION, or region in the CLI profile)"
+  region="${region:-${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}}"
+  [[ -n "$region" ]] || die "no AWS region: use --region, or set AWS_REGION (or AWS_DEFAULT_REGION, or region in the CLI profile)"
   # AWS CLI v1 reads only AWS_DEFAULT_REGION; v2 prefers AWS_REGION. Both get the one resolved here.
   export AWS_REGION="$region" AWS_DEFAULT_REGION="$region" AWS_PAGER=""
-  local out
   if ! out="$(aws sts get-caller-identity --query Account --output text 2>&1)"; then
     die "no usable AWS credentials (aws sts get-caller-identity said: $(tail -n 1 <<<"$out"))"
   fi
   account="$out"
-  upload_bucket="${WORDFREQ_UPLOAD_BUCKET:-wordfreq-uploads-$account-$region}"
-  processing_bucket="${WORDFREQ_PROCESSING_BUCKET:-wordfreq-processing-$account-$region}"
-  code_bucket="${WORDFREQ_CODE_BUCKET:-wordfreq-code-$account-$region}"
-  table="${WORDFREQ_TABLE:-wordfreq}"
-  runs_table="${table}-runs"
-  log_uri="s3://$code_bucket/logs/"
-  jobs_queue=wordfreq-jobs
-  dlq=wordfreq-jobs-dlq
-  results_queue=wordfreq-results
-  cluster_name=wordfreq
-  roles=(wordfreq-launcher wordfreq-nightly wordfreq-scheduler wordfreq-emr-instance wordfreq-emr-service)
-  functions=(wordfreq-launcher wordfreq-nightly)
-  schedule=wordfreq-nightly
+  # One bootstrap stack per account and region (emr/artifacts.yaml); its bucket is named after it.
+  artifacts_stack=wordfreq-artifacts
+  artifacts_bucket="$artifacts_stack-$account-$region"
 }
 
-# A template from emr/ with its @PLACEHOLDERS@ filled in, on stdout.
-fill() {
-  sed -e "s/@REGION@/$region/g" -e "s/@ACCOUNT@/$account/g" -e "s/@PROCESSING_BUCKET@/$processing_bucket/g" \
-      -e "s/@CODE_BUCKET@/$code_bucket/g" -e "s/@TABLE@/$table/g" "$1"
+# The stack's status, or nothing when there is no such stack.
+stack_status() {
+  aws cloudformation describe-stacks --stack-name "$1" --query 'Stacks[0].StackStatus' --output text 2>/dev/null || true
 }
 
-created=0
-changed=0
-unchanged=0
-# report created|changed|unchanged|removed|kept|absent WHAT
-report() {
-  printf '%-9s %s\n' "$1" "$2"
-  case "$1" in
-    created) created=$((created + 1)) ;;
-    changed) changed=$((changed + 1)) ;;
-    unchanged) unchanged=$((unchanged + 1)) ;;
-  esac
+# Reads the stack's resources into the associative array res: logical id -> physical id (a bucket or
+# table name, a queue URL, a topic ARN...). The stack's own record, the same on AWS and on moto (whose
+# stacks made by a change set carry no Outputs).
+declare -A res
+stack_resources() {
+  local line
+  res=()
+  while IFS=$'\t' read -r -a line; do
+    [[ ${#line[@]} -eq 2 && "${line[1]}" != None ]] && res["${line[0]}"]="${line[1]}"
+  done < <(aws cloudformation describe-stack-resources --stack-name "$stack" \
+    --query 'StackResources[].[LogicalResourceId, PhysicalResourceId]' --output text)
+  [[ ${#res[@]} -gt 0 ]] || die "stack $stack has no resources in $region (deployed with emr/deploy.sh --stack-name $stack --region $region?)"
 }
 
-# JSON in a canonical form for comparisons: keys sorted, nulls dropped, JSON held in strings (SQS
-# attributes, policies) parsed, digit-only strings read as numbers.
-canonical() {
-  jq -S 'def norm: walk(if type == "string" then (if test("^[0-9]+$") then tonumber
-                                                 elif test("^[\\[{]") then (try (fromjson | norm) catch .)
-                                                 else . end)
-                        elif type == "object" then with_entries(select(.value != null))
-                        else . end);
-         norm'
-}
-
-# ensure WHAT DESIRED_JSON GETTER SETTER [ARGS...]: GETTER ARGS prints the current value (fails or
-# prints nothing when there is none); SETTER DESIRED_JSON ARGS sets it, only when the two differ.
-ensure() {
-  local what="$1" raw="$2" desired current getter="$3" setter="$4"
-  shift 4
-  desired="$(canonical <<<"$raw")"
-  current="$("$getter" "$@" 2>/dev/null | canonical 2>/dev/null || true)"
-  if [[ "$current" == "$desired" ]]; then
-    report unchanged "$what"
-  else
-    "$setter" "$raw" "$@" >/dev/null
-    report changed "$what"
-  fi
-}
-
-# retrying PATTERN COMMAND...: runs COMMAND; while it fails with an error matching PATTERN, tries again
-# every WORDFREQ_RETRY_SECONDS (5) seconds, 12 times at most. AWS takes seconds to propagate a role
-# or a queue policy just created: Lambda, the event source mapping and S3's notification check refuse
-# them until then. Any other error fails at once. COMMAND's output goes to stdout, its last error to stderr.
-retrying() {
-  local pattern="$1" attempt out
-  shift
-  for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
-    if out="$("$@" 2>&1)"; then
-      [[ -z "$out" ]] || printf '%s\n' "$out"
-      return 0
-    fi
-    if ! grep -qE "$pattern" <<<"$out" || ((attempt == 12)); then
-      printf '%s\n' "$out" >&2
-      return 1
-    fi
-    sleep "${WORDFREQ_RETRY_SECONDS:-5}"
-  done
-}
-
-# The URL of a queue, or nothing (and status 1) when it does not exist.
-queue_url() {
-  aws sqs get-queue-url --queue-name "$1" --query QueueUrl --output text 2>/dev/null
-}
-
-# Active clusters named like ours: "id state" lines.
+# Active clusters of this stack (named after it): "id state" lines.
 active_clusters() {
   aws emr list-clusters --active --output json \
-    | jq -r --arg name "$cluster_name" '.Clusters[] | select(.Name == $name) | "\(.Id) \(.Status.State)"'
+    | jq -r --arg name "$stack" '.Clusters[] | select(.Name == $name) | "\(.Id) \(.Status.State)"'
+}
+
+# aws cloudformation deploy ARGS..., where a template that changes nothing is success: the CLI
+# tolerates AWS's empty change set (--no-fail-on-empty-changeset), and this also the refusal "No
+# updates are to be performed" (moto answers so). Any other failure is shown and fails.
+cfn_deploy() {
+  local out
+  if out="$(aws cloudformation deploy --no-fail-on-empty-changeset "$@" 2>&1)"; then
+    grep -v '^$' <<<"$out" || true
+  elif grep -q 'No updates are to be performed' <<<"$out"; then
+    echo "No changes to deploy."
+  else
+    printf '%s\n' "$out" >&2
+    return 1
+  fi
 }

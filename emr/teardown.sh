@@ -1,32 +1,33 @@
 #!/usr/bin/env bash
-# Removes what emr/deploy.sh created: the schedule, the event source mapping, the functions, the
-# roles and instance profile, the queues, the code bucket (jar and EMR logs), and ends the active
-# wordfreq cluster. The data — the uploads and processing buckets and the results table — is kept
-# (the processing bucket loses its notification to the removed jobs queue) unless --delete-data.
+# Removes a wordfreq stack: ends its active cluster, empties its logs bucket, deletes the stack.
+# The data (the uploads and processing buckets, the results and runs tables) is kept — the stack
+# retains them — unless --delete-data: then every version in the buckets and the tables go too, and
+# the bootstrap stack wordfreq-artifacts once no other wordfreq stack of the region uses it.
 #
-#   emr/teardown.sh [--delete-data]
+#   emr/teardown.sh [--stack-name NAME] [--region R] [--delete-data]
 #
-# What is already gone is reported as absent; running it twice is fine.
+# Running it again is fine: what is gone is reported as absent.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=emr/lib.sh
 source "$here/emr/lib.sh"
 
+common_options "$@"
 delete_data=false
-for arg in "$@"; do
+for arg in "${rest[@]}"; do
   case "$arg" in
     --delete-data) delete_data=true ;;
     -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) die "unknown argument '$arg' (usage: emr/teardown.sh [--delete-data])" ;;
+    *) die "unknown argument '$arg' (usage: emr/teardown.sh [--stack-name NAME] [--region R] [--delete-data])" ;;
   esac
 done
 wordfreq_setup aws jq
-echo "removing wordfreq from account $account, region $region"
+echo "removing stack $stack from account $account, region $region"
 
-# Every object version and delete marker, 1000 a request, then the bucket.
-remove_bucket() {
+# Every object version and delete marker, 1000 a request; with "delete", then the bucket.
+empty_bucket() { # bucket [delete]
   if ! aws s3api head-bucket --bucket "$1" >/dev/null 2>&1; then
-    report absent "bucket $1"
+    echo "absent    bucket $1"
     return
   fi
   local batch
@@ -35,112 +36,86 @@ remove_bucket() {
     && [[ "$(jq '.Objects | length' <<<"$batch")" -gt 0 ]]; do
     aws s3api delete-objects --bucket "$1" --delete "$batch" >/dev/null
   done
-  aws s3api delete-bucket --bucket "$1"
-  report removed "bucket $1"
-}
-
-echo "== schedule and trigger"
-if aws scheduler get-schedule --name "$schedule" >/dev/null 2>&1; then
-  aws scheduler delete-schedule --name "$schedule"
-  report removed "schedule $schedule"
-else
-  report absent "schedule $schedule"
-fi
-mappings="$(aws lambda list-event-source-mappings --function-name wordfreq-launcher --query 'EventSourceMappings[].UUID' --output text 2>/dev/null || true)"
-for uuid in $mappings; do
-  [[ "$uuid" != None ]] || continue
-  aws lambda delete-event-source-mapping --uuid "$uuid" >/dev/null
-  report removed "event source mapping $uuid"
-done
-
-echo "== functions"
-for function in "${functions[@]}"; do
-  if aws lambda get-function --function-name "$function" >/dev/null 2>&1; then
-    aws lambda delete-function --function-name "$function" >/dev/null
-    report removed "function $function"
+  if [[ "${2:-}" == delete ]]; then
+    aws s3api delete-bucket --bucket "$1"
+    echo "removed   bucket $1"
   else
-    report absent "function $function"
+    echo "emptied   bucket $1"
   fi
-done
+}
 
 echo "== cluster"
 clusters="$(active_clusters)"
-[[ -n "$clusters" ]] || report absent "active cluster $cluster_name"
+[[ -n "$clusters" ]] || echo "absent    active cluster $stack"
 terminating=()
 while read -r id state; do
   [[ -n "$id" ]] || continue
   aws emr terminate-clusters --cluster-ids "$id"
-  report removed "cluster $id (was $state; terminating)"
+  echo "ending    cluster $id (was $state)"
   terminating+=("$id")
 done <<<"$clusters"
-# EMR needs its service role to release the nodes, and pushes the last logs into the code bucket:
-# both go only once the clusters have ended.
+# EMR needs the stack's service role to release the nodes, and pushes its last logs into the logs
+# bucket: both go only once the clusters have ended.
 for id in "${terminating[@]}"; do
   echo "waiting for cluster $id to terminate ..."
   aws emr wait cluster-terminated --cluster-id "$id" || die "cluster $id did not terminate (see the EMR console); run teardown.sh again once it has"
 done
 
-echo "== IAM"
-if aws iam get-instance-profile --instance-profile-name wordfreq-emr-instance >/dev/null 2>&1; then
-  for role in $(aws iam get-instance-profile --instance-profile-name wordfreq-emr-instance --query 'InstanceProfile.Roles[].RoleName' --output text); do
-    aws iam remove-role-from-instance-profile --instance-profile-name wordfreq-emr-instance --role-name "$role"
-  done
-  aws iam delete-instance-profile --instance-profile-name wordfreq-emr-instance
-  report removed "instance profile wordfreq-emr-instance"
+uploads="$stack-uploads-$account-$region"
+processing="$stack-processing-$account-$region"
+echo "== stack $stack"
+if [[ -n "$(stack_status "$stack")" ]]; then
+  empty_bucket "$stack-logs-$account-$region"
+  if $delete_data; then
+    empty_bucket "$uploads"
+    empty_bucket "$processing"
+  fi
+  aws cloudformation delete-stack --stack-name "$stack"
+  aws cloudformation wait stack-delete-complete --stack-name "$stack" \
+    || die "stack $stack not deleted: see aws cloudformation describe-stack-events --stack-name $stack"
+  echo "removed   stack $stack"
 else
-  report absent "instance profile wordfreq-emr-instance"
+  echo "absent    stack $stack"
 fi
-for role in "${roles[@]}"; do
-  if ! aws iam get-role --role-name "$role" >/dev/null 2>&1; then
-    report absent "role $role"
-    continue
-  fi
-  for policy in $(aws iam list-role-policies --role-name "$role" --query 'PolicyNames[]' --output text); do
-    aws iam delete-role-policy --role-name "$role" --policy-name "$policy"
-  done
-  for arn in $(aws iam list-attached-role-policies --role-name "$role" --query 'AttachedPolicies[].PolicyArn' --output text); do
-    aws iam detach-role-policy --role-name "$role" --policy-arn "$arn"
-  done
-  aws iam delete-role --role-name "$role"
-  report removed "role $role"
-done
 
-echo "== queues"
-for queue in "$jobs_queue" "$dlq" "$results_queue"; do
-  if url="$(queue_url "$queue")"; then
-    aws sqs delete-queue --queue-url "$url"
-    report removed "queue $queue"
-  else
-    report absent "queue $queue"
-  fi
-done
-
-echo "== buckets and table"
-remove_bucket "$code_bucket"
+echo "== data"
+tables=("$stack" "$stack-runs")
 if $delete_data; then
-  remove_bucket "$upload_bucket"
-  remove_bucket "$processing_bucket"
-  for t in "$table" "$runs_table"; do
-    if aws dynamodb describe-table --table-name "$t" >/dev/null 2>&1; then
-      aws dynamodb delete-table --table-name "$t" >/dev/null
-      report removed "table $t"
+  empty_bucket "$uploads" delete
+  empty_bucket "$processing" delete
+  for table in "${tables[@]}"; do
+    if aws dynamodb describe-table --table-name "$table" >/dev/null 2>&1; then
+      # The template protects both tables from deletion; asked to delete the data, lift it first.
+      aws dynamodb update-table --table-name "$table" --no-deletion-protection-enabled >/dev/null
+      aws dynamodb delete-table --table-name "$table" >/dev/null
+      echo "removed   table $table"
     else
-      report absent "table $t"
+      echo "absent    table $table"
     fi
   done
+  # The artifacts stack serves every wordfreq stack of the region: it goes with the last of them.
+  users="$(aws cloudformation describe-stacks --output json | jq -r --arg bucket "$artifacts_bucket" \
+    '[.Stacks[] | select(.StackStatus != "DELETE_COMPLETE") | select(any(.Parameters[]?; .ParameterValue == $bucket)) | .StackName] | join(" ")')"
+  if [[ -n "$users" ]]; then
+    echo "kept      stack $artifacts_stack (used by: $users)"
+  elif [[ -n "$(stack_status "$artifacts_stack")" ]]; then
+    empty_bucket "$artifacts_bucket"
+    aws cloudformation delete-stack --stack-name "$artifacts_stack"
+    aws cloudformation wait stack-delete-complete --stack-name "$artifacts_stack"
+    echo "removed   stack $artifacts_stack"
+  fi
 else
-  for bucket in "$upload_bucket" "$processing_bucket"; do
-    if aws s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
-      report kept "bucket $bucket"
-    fi
+  for bucket in "$uploads" "$processing"; do
+    ! aws s3api head-bucket --bucket "$bucket" >/dev/null 2>&1 || echo "kept      bucket $bucket"
   done
-  if aws s3api head-bucket --bucket "$processing_bucket" >/dev/null 2>&1; then
-    aws s3api put-bucket-notification-configuration --bucket "$processing_bucket" --notification-configuration '{}'
-    report removed "  its notification to $jobs_queue"
+  # The kept processing bucket still names the deleted jobs queue.
+  if aws s3api head-bucket --bucket "$processing" >/dev/null 2>&1; then
+    aws s3api put-bucket-notification-configuration --bucket "$processing" --notification-configuration '{}'
+    echo "removed   its notification to the deleted jobs queue"
   fi
-  if aws dynamodb describe-table --table-name "$table" >/dev/null 2>&1; then
-    report kept "table $table"
-  fi
-  echo "(data kept: emr/teardown.sh --delete-data removes the uploads and processing buckets, every version, and the tables)"
+  for table in "${tables[@]}"; do
+    ! aws dynamodb describe-table --table-name "$table" >/dev/null 2>&1 || echo "kept      table $table"
+  done
+  echo "(data kept: emr/teardown.sh --stack-name $stack --delete-data removes the buckets, every version, and the tables)"
 fi
 echo "teardown: done"

@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -39,6 +40,7 @@ public final class AwsClients {
   public static final String SQS = "SQS";
   public static final String DYNAMODB = "DYNAMODB";
   public static final String EMR = "EMR";
+  public static final String SNS = "SNS";
 
   /** The region used when none is configured but an endpoint is: local servers accept any. */
   static final Region LOCAL_FALLBACK_REGION = Region.US_EAST_1;
@@ -142,6 +144,11 @@ public final class AwsClients {
 
   public EmrClient emr() {
     return configure(EmrClient.builder(), EMR).build();
+  }
+
+  /** For the alerts topic. */
+  public SnsClient sns() {
+    return configure(SnsClient.builder(), SNS).build();
   }
 
   private static Optional<String> nonBlank(String value) {

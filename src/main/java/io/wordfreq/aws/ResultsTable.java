@@ -30,7 +30,7 @@ public final class ResultsTable {
 
   /**
    * The runs table that goes with results table {@code table} when none is named: {@code <table>-runs}
-   * ({@code wordfreq-runs} for the default), as {@code emr/deploy.sh} creates it.
+   * ({@code wordfreq-runs} for the default), as {@code emr/wordfreq.yaml} declares it.
    */
   public static String runsTableFor(String table, String runsTable) {
     return runsTable == null || runsTable.isBlank() ? table + "-runs" : runsTable;

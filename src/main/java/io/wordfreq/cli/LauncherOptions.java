@@ -3,11 +3,14 @@ package io.wordfreq.cli;
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.launcher.BatchLimits;
 import io.wordfreq.launcher.ClusterTarget;
+import io.wordfreq.launcher.FailureSettings;
 import io.wordfreq.launcher.LauncherParts;
 import io.wordfreq.launcher.LogFormat;
 import io.wordfreq.launcher.LauncherSettings;
 import io.wordfreq.launcher.RunnerKind;
+import io.wordfreq.launcher.StepRetryPolicy;
 import io.wordfreq.launcher.StepSettings;
+import io.wordfreq.launcher.aws.ScalingCapacity;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -67,6 +70,14 @@ public final class LauncherOptions {
       description = "unicode rules: every step's stop words, english or a file every step can read (an s3:// URI on EMR).")
   String stopWords;
 
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "${env:WORDFREQ_PARALLELISM}",
+      description = "Executor cores each step can reach, passed to its count (default with the emr runner: the managed-scaling maximum).")
+  String parallelism;
+
+  @Option(names = "--dataset", paramLabel = "URI", defaultValue = "${env:WORDFREQ_DATASET}",
+      description = "Also write each step's batch as a Parquet dataset here (count --output parquet:URI), beside the table.")
+  String dataset;
+
   @Option(names = "--results-queue-url", defaultValue = "${env:WORDFREQ_RESULTS_QUEUE_URL}", description = "Results queue URL (default: the URL of --results-queue).")
   String resultsQueueUrl;
 
@@ -86,6 +97,26 @@ public final class LauncherOptions {
   @Option(names = "--scaling-policy", paramLabel = "FILE", defaultValue = "${env:WORDFREQ_SCALING_POLICY:-" + LauncherSettings.DEFAULT_SCALING_POLICY + "}",
       description = "Managed scaling policy JSON (default: ${DEFAULT-VALUE}).")
   String scalingPolicy;
+
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "${env:WORDFREQ_MAX_ATTEMPTS:-" + StepRetryPolicy.DEFAULT_MAX_ATTEMPTS + "}",
+      description = "Attempts per batch: a failed step is resubmitted until then, then its manifest goes to _wordfreq/failed/ with an alert (default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Option(names = "--alerts-topic-arn", paramLabel = "ARN", defaultValue = "${env:WORDFREQ_ALERTS_TOPIC_ARN}",
+      description = "SNS topic for the alert of a step's last failed attempt (AWS).")
+  String alertsTopicArn;
+
+  @Option(names = "--alerts-queue-url", paramLabel = "URL", defaultValue = "${env:WORDFREQ_ALERTS_QUEUE_URL}",
+      description = "Queue for those alerts instead of a topic (default: the URL of --alerts-queue).")
+  String alertsQueueUrl;
+
+  @Option(names = "--alerts-queue", defaultValue = "wordfreq-alerts",
+      description = "Alerts queue name, looked up when no topic or URL is given and steps run here (local, yarn); '' for none (default: ${DEFAULT-VALUE}).")
+  String alertsQueue;
+
+  @Option(names = "--lock-table", paramLabel = "TABLE", defaultValue = "${env:WORDFREQ_LOCK_TABLE}",
+      description = "DynamoDB locks table (hash key LockId): one launcher at a time creates the cluster.")
+  String lockTable;
 
   /** What {@code launch} and {@code nightly} do with their clients; returns the exit code. */
   interface ClientsWork {
@@ -127,8 +158,12 @@ public final class LauncherOptions {
    */
   LauncherParts parts(CommandLine commandLine, AwsClients aws, SqsClient sqs, S3Client s3) {
     try {
-      LauncherSettings settings = settings(() -> sqs.getQueueUrl(b -> b.queueName(resultsQueue)).queueUrl());
-      return new LauncherParts(settings, s3, StepRunners.forSettings(settings, aws::emr, System.getenv()));
+      LauncherSettings settings = settings(() -> sqs.getQueueUrl(b -> b.queueName(resultsQueue)).queueUrl(),
+          () -> sqs.getQueueUrl(b -> b.queueName(alertsQueue)).queueUrl());
+      if (settings.runner() == RunnerKind.EMR) {
+        settings = ScalingCapacity.sized(settings);
+      }
+      return new LauncherParts(settings, s3, StepRunners.forSettings(settings, aws, System.getenv()), StepRunners.alerts(settings, aws));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, e.getMessage());
     }
@@ -140,14 +175,27 @@ public final class LauncherOptions {
    * @throws IllegalArgumentException on an inconsistent combination (reported as bad usage)
    */
   LauncherSettings settings(Supplier<String> resultsQueueLookup) {
+    return settings(resultsQueueLookup, () -> null);
+  }
+
+  /**
+   * The settings; {@code alertsQueueLookup} resolves {@code --alerts-queue} when steps run on this
+   * machine and no alerts topic or URL is given (on EMR the step-status Lambda publishes alerts).
+   */
+  LauncherSettings settings(Supplier<String> resultsQueueLookup, Supplier<String> alertsQueueLookup) {
     RunnerKind kind = RunnerKind.parse(runner, System.getenv());
     String results = resultsQueueUrl != null && !resultsQueueUrl.isBlank() ? resultsQueueUrl
         : resultsQueue == null || resultsQueue.isBlank() ? null : resultsQueueLookup.get();
+    boolean noAlertsTarget = (alertsTopicArn == null || alertsTopicArn.isBlank()) && (alertsQueueUrl == null || alertsQueueUrl.isBlank());
+    String alerts = noAlertsTarget && kind != RunnerKind.EMR && alertsQueue != null && !alertsQueue.isBlank()
+        ? alertsQueueLookup.get() : alertsQueueUrl;
     return new LauncherSettings(processingBuckets, include,
         new BatchLimits(maxFiles, maxBytes, Duration.ofSeconds(maxWaitSeconds)),
         new StepSettings(LauncherSettings.jobJar(jobJar, kind), StepSettings.MAIN_CLASS,
             StepSettings.extraJars(extraJars, kind, System.getenv()), table, results,
-            StepSettings.rulesOptions(rules, minLength, stopWords)),
-        kind, ClusterTarget.of(clusterId, clusterName, clusterDefinition, scalingPolicy));
+            StepSettings.rulesOptions(rules, minLength, stopWords))
+            .withCountOptions(StepSettings.scaleOptions(parallelism, dataset)),
+        kind, ClusterTarget.of(clusterId, clusterName, clusterDefinition, scalingPolicy),
+        new FailureSettings(maxAttempts, alertsTopicArn, alerts, lockTable));
   }
 }

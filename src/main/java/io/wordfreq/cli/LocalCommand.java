@@ -122,7 +122,8 @@ public final class LocalCommand implements Runnable {
         "  buckets " + LocalEndpoints.UPLOADING_BUCKET + ", " + LocalEndpoints.PROCESSING_BUCKET
             + "; queues " + LocalEndpoints.JOBS_QUEUE + " (dead letters to " + LocalEndpoints.JOBS_DLQ
             + " after " + LocalEndpoints.MAX_RECEIVE_COUNT + " receives), " + LocalEndpoints.RESULTS_QUEUE
-            + "; table " + LocalEndpoints.TABLE);
+            + ", " + LocalEndpoints.ALERTS_QUEUE + "; tables " + LocalEndpoints.TABLE + ", " + LocalEndpoints.RUNS_TABLE
+            + ", " + LocalEndpoints.LOCKS_TABLE);
     Map<String, String> environment = new LinkedHashMap<>(endpoints.environment());
     // Written before YARN is waited for, so the AWS servers are usable even if YARN fails to start.
     if (!writeEnv(config, environment)) {

@@ -1,13 +1,16 @@
 package io.wordfreq.cli;
 
+import io.wordfreq.aws.AwsClients;
+import io.wordfreq.launcher.Alerts;
+import io.wordfreq.launcher.LauncherParts;
 import io.wordfreq.launcher.LauncherSettings;
 import io.wordfreq.launcher.StepRunner;
 import io.wordfreq.launcher.aws.LambdaLauncherParts;
+import io.wordfreq.launcher.aws.SnsAlerts;
 import io.wordfreq.launcher.local.LocalStepRunner;
+import io.wordfreq.launcher.local.SqsAlerts;
 import io.wordfreq.launcher.local.YarnStepRunner;
 import java.util.Map;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.emr.EmrClient;
 
 /**
  * The step runner that {@code launch} and {@code nightly} use, by the settings' runner kind: the
@@ -17,11 +20,23 @@ final class StepRunners {
   private StepRunners() {
   }
 
-  static StepRunner forSettings(LauncherSettings settings, Supplier<EmrClient> emr, Map<String, String> env) {
+  /** On EMR, with cluster creation serialised through the settings' locks table, if any. */
+  static StepRunner forSettings(LauncherSettings settings, AwsClients aws, Map<String, String> env) {
     return switch (settings.runner()) {
       case LOCAL -> new LocalStepRunner(LocalStepRunner.defaultCommand());
       case YARN -> YarnStepRunner.forLocalCluster(env);
-      case EMR -> LambdaLauncherParts.emrRunner(emr.get(), settings.cluster());
+      case EMR -> LambdaLauncherParts.emrRunner(aws.emr(), settings.cluster(), LambdaLauncherParts.locks(settings.failures(), aws::dynamoDb));
     };
+  }
+
+  /** Where the alert of a step's last failed attempt goes: the topic, else the queue, else the log. */
+  static Alerts alerts(LauncherSettings settings, AwsClients aws) {
+    if (settings.failures().alertsTopicArn() != null) {
+      return new SnsAlerts(aws.sns(), settings.failures().alertsTopicArn());
+    }
+    if (settings.failures().alertsQueueUrl() != null) {
+      return new SqsAlerts(aws.sqs(), settings.failures().alertsQueueUrl());
+    }
+    return LauncherParts.LOG_ALERTS;
   }
 }

@@ -1,5 +1,6 @@
 package io.wordfreq.launcher;
 
+import io.wordfreq.record.ManifestLine;
 import java.util.List;
 
 /**
@@ -18,17 +19,14 @@ public record Batch(String id, List<ObjectRef> objects, List<QueueMessage> messa
   }
 
   /**
-   * The manifest's content: one object URI a line, followed by a tab and the object's size when the
-   * event gave it (the count job then makes no request for that object before reading it).
+   * The manifest's content: a {@link ManifestLine} per object — its URI, and as far as the event gave
+   * them its size, ETag and version id (the count job then reads exactly that version, with no request
+   * before the read).
    */
   public String manifest() {
     StringBuilder text = new StringBuilder();
     for (ObjectRef object : objects) {
-      text.append(object.uri());
-      if (object.size() >= 0) {
-        text.append('\t').append(object.size());
-      }
-      text.append('\n');
+      text.append(object.manifestLine().text()).append('\n');
     }
     return text.toString();
   }

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gathers messages into batches within {@link BatchLimits}. The same object announced twice (S3
- * delivers at least once) counts once. A message is never split across batches: a batch closes
+ * Gathers messages into batches within {@link BatchLimits}. A key announced more than once (S3
+ * delivers at least once, and an overwrite sends a second event) is counted once, as its newest event
+ * says — by the events' S3 sequencer, whatever order they arrived in; every message stays in the batch
+ * and is deleted with it. A message is never split across batches: a batch closes
  * before a message that would overflow it, and a single message larger than the bounds makes a
  * batch of its own.
  */
@@ -36,24 +38,64 @@ public final class BatchBuilder {
         return List.of();
       }
     }
+    List<ObjectRef> announced = newestPerKey(accepted);
     List<Batch> closed = new ArrayList<>();
-    List<ObjectRef> fresh = accepted.stream().filter(o -> !objects.containsKey(o.uri())).distinct().toList();
-    long freshBytes = fresh.stream().mapToLong(ObjectRef::countedBytes).sum();
-    if (!messages.isEmpty() && (objects.size() + fresh.size() > limits.maxFiles() || bytes + freshBytes > limits.maxBytes())) {
+    if (!messages.isEmpty() && overflows(announced)) {
       closed.add(close(now));
-      fresh = accepted.stream().distinct().toList();
-      freshBytes = fresh.stream().mapToLong(ObjectRef::countedBytes).sum();
     }
     if (messages.isEmpty()) {
       openedAt = now;
     }
     messages.add(message);
-    fresh.forEach(o -> objects.put(o.uri(), o));
-    bytes += freshBytes;
+    announced.forEach(this::take);
     if (objects.size() >= limits.maxFiles() || bytes >= limits.maxBytes()) {
       closed.add(close(now));
     }
     return closed;
+  }
+
+  /**
+   * One object a key: the newest event by its sequencer ({@link ObjectRef#replaces}), in the order the
+   * keys first appear.
+   */
+  static List<ObjectRef> newestPerKey(List<ObjectRef> objects) {
+    Map<String, ObjectRef> newest = new LinkedHashMap<>();
+    for (ObjectRef o : objects) {
+      newest.merge(o.uri(), o, (held, later) -> later.replaces(held) ? later : held);
+    }
+    return List.copyOf(newest.values());
+  }
+
+  /** Whether the pending batch would exceed its limits with {@code announced} in it. */
+  private boolean overflows(List<ObjectRef> announced) {
+    long files = objects.size();
+    long total = bytes;
+    for (ObjectRef o : announced) {
+      ObjectRef held = objects.get(o.uri());
+      if (held == null) {
+        files++;
+        total += o.countedBytes();
+      } else if (o.replaces(held)) {
+        total += o.countedBytes() - held.countedBytes();
+      }
+    }
+    return files > limits.maxFiles() || total > limits.maxBytes();
+  }
+
+  /**
+   * Puts {@code o} in the pending batch, unless the batch holds a newer event for its key. An older
+   * event it replaces stays acknowledged with the batch (its message is in it): the newer event's
+   * object is the one counted.
+   */
+  private void take(ObjectRef o) {
+    ObjectRef held = objects.get(o.uri());
+    if (held == null) {
+      objects.put(o.uri(), o);
+      bytes += o.countedBytes();
+    } else if (o.replaces(held)) {
+      objects.put(o.uri(), o);
+      bytes += o.countedBytes() - held.countedBytes();
+    }
   }
 
   /** The pending batch if its first message has waited {@code maxWait}. */

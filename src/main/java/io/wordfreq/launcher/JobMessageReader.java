@@ -12,7 +12,8 @@ import java.util.List;
  * Reads the body of a jobs-queue message in every form S3 delivers: an S3 event notification
  * ({@code Records[]}, keys URL-encoded with {@code +} for space), the same wrapped in an SNS
  * envelope, an EventBridge "Object Created" event, and {@code s3:TestEvent}. Anything else is
- * {@link UnreadableMessageException unreadable}.
+ * {@link UnreadableMessageException unreadable}. Of each created object it keeps what names its
+ * version: size, ETag, version id (versioned buckets) and the event's sequencer.
  */
 public final class JobMessageReader {
 
@@ -80,7 +81,9 @@ public final class JobMessageReader {
         skipped.add(eventName);
         continue;
       }
-      objects.add(new ObjectRef(bucket, decodeKey(encodedKey), size(s3.path("object").path("size"))));
+      JsonNode object = s3.path("object");
+      objects.add(new ObjectRef(bucket, decodeKey(encodedKey), size(object.path("size")), text(object, "eTag"),
+          text(object, "versionId"), text(object, "sequencer")));
     }
     String description = "S3 event, " + objects.size() + " created object(s)"
         + (skipped.isEmpty() ? "" : ", ignored events " + skipped);
@@ -99,7 +102,9 @@ public final class JobMessageReader {
     if (bucket == null || key == null) {
       throw new UnreadableMessageException("EventBridge Object Created event without detail.bucket.name or detail.object.key");
     }
-    ObjectRef object = new ObjectRef(bucket, key, size(detail.path("object").path("size")));
+    JsonNode o = detail.path("object");
+    ObjectRef object = new ObjectRef(bucket, key, size(o.path("size")), text(o, "etag"), text(o, "version-id"),
+        text(o, "sequencer"));
     return new JobMessage(List.of(object), "EventBridge Object Created");
   }
 

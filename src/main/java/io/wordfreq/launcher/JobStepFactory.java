@@ -3,11 +3,15 @@ package io.wordfreq.launcher;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the spark-submit command of a step, for a batch's manifest or for a whole prefix. */
+/**
+ * Builds the spark-submit command of a step, for a batch's manifest or for a whole prefix, as the first
+ * of {@code maxAttempts} attempts ({@link StepAttempt}: in the name and the run id).
+ */
 public final class JobStepFactory {
 
   private final StepSettings settings;
   private final List<String> processingBuckets;
+  private final int maxAttempts;
 
   public JobStepFactory(StepSettings settings) {
     this(settings, List.of());
@@ -15,8 +19,13 @@ public final class JobStepFactory {
 
   /** Manifest steps refuse entries outside {@code processingBuckets} ({@code count --processing-bucket}). */
   public JobStepFactory(StepSettings settings, List<String> processingBuckets) {
+    this(settings, processingBuckets, StepRetryPolicy.DEFAULT_MAX_ATTEMPTS);
+  }
+
+  public JobStepFactory(StepSettings settings, List<String> processingBuckets, int maxAttempts) {
     this.settings = settings;
     this.processingBuckets = List.copyOf(processingBuckets);
+    this.maxAttempts = maxAttempts;
   }
 
   /** {@code count --manifest <manifest> ...}: one launcher batch. */
@@ -49,6 +58,6 @@ public final class JobStepFactory {
       args.addAll(List.of("--results-queue-url", settings.resultsQueueUrl()));
     }
     args.addAll(List.of("--run-id", runId));
-    return new JobStep(name, args, jarIndex);
+    return new JobStep(name, args, jarIndex).withAttempt(StepAttempt.first(maxAttempts));
   }
 }

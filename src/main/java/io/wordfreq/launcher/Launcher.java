@@ -76,7 +76,7 @@ public final class Launcher {
     return batches.isEmpty() ? Long.MAX_VALUE : Math.max(0, batches.dueAt().toEpochMilli() - clock.millis());
   }
 
-  /** Batches whose submission failed so far. */
+  /** Batches whose submission failed so far, or whose step failed its last attempt. */
   public int failedBatches() {
     return failedBatches;
   }
@@ -92,6 +92,11 @@ public final class Launcher {
       LOG.log(Level.INFO, "batch {0}: {1} file(s), {2} byte(s), {3} message(s) -> step {4}",
           batch.id(), batch.objects().size(), batch.bytes(), batch.messages().size(), stepId);
       outcomes.submitted(batch, stepId);
+    } catch (StepAbandonedException e) {
+      // Every attempt failed: the manifest under failed/ and the alert hold the batch now, not the queue.
+      failedBatches++;
+      LOG.log(Level.ERROR, "batch {0}: {1}; its {2} message(s) are done with", batch.id(), e.getMessage(), batch.messages().size());
+      outcomes.submitted(batch, "abandoned");
     } catch (SubmissionFailedException | RuntimeException e) {
       failedBatches++;
       LOG.log(Level.WARNING, "batch {0} not submitted, its {1} message(s) return to the queue: {2}", batch.id(), batch.messages().size(), e.getMessage());

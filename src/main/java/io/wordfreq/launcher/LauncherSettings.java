@@ -15,7 +15,8 @@ public record LauncherSettings(
     BatchLimits limits,
     StepSettings step,
     RunnerKind runner,
-    ClusterTarget cluster) {
+    ClusterTarget cluster,
+    FailureSettings failures) {
 
   public static final String DEFAULT_CLUSTER_DEFINITION = "emr/cluster.json";
   public static final String DEFAULT_SCALING_POLICY = "emr/managed-scaling.json";
@@ -25,6 +26,17 @@ public record LauncherSettings(
   public static final String DEFAULT_CLUSTER_NAME = "wordfreq";
   /** Stands in for the job jar with the local runner, which passes only the arguments after it. */
   private static final String LOCAL_JOB_JAR = "wordfreq.jar";
+
+  /** With the {@link FailureSettings#defaults()}. */
+  public LauncherSettings(List<String> processingBuckets, String include, BatchLimits limits, StepSettings step,
+      RunnerKind runner, ClusterTarget cluster) {
+    this(processingBuckets, include, limits, step, runner, cluster, FailureSettings.defaults());
+  }
+
+  /** These settings with {@code step} for every step. */
+  public LauncherSettings withStep(StepSettings step) {
+    return new LauncherSettings(processingBuckets, include, limits, step, runner, cluster, failures);
+  }
 
   public LauncherSettings {
     processingBuckets = processingBuckets.stream().distinct().toList();
@@ -48,8 +60,11 @@ public record LauncherSettings(
    * {@code WORDFREQ_MAX_FILES}, {@code WORDFREQ_MAX_BYTES}, {@code WORDFREQ_MAX_WAIT_SECONDS},
    * {@code WORDFREQ_JOB_JAR} (required with the emr runner), {@code WORDFREQ_EXTRA_JARS}, {@code WORDFREQ_TABLE},
    * {@code WORDFREQ_RESULTS_QUEUE_URL}, the counting rules of every step ({@code WORDFREQ_RULES},
-   * {@code WORDFREQ_MIN_LENGTH}, {@code WORDFREQ_STOPWORDS}), {@code WORDFREQ_RUNNER}, {@code WORDFREQ_CLUSTER_ID} or
-   * {@code WORDFREQ_CLUSTER_NAME}, {@code WORDFREQ_CLUSTER_DEFINITION}, {@code WORDFREQ_SCALING_POLICY}.
+   * {@code WORDFREQ_MIN_LENGTH}, {@code WORDFREQ_STOPWORDS}), {@code WORDFREQ_PARALLELISM} and
+   * {@code WORDFREQ_DATASET} ({@link StepSettings#scaleOptions}), {@code WORDFREQ_RUNNER}, {@code WORDFREQ_CLUSTER_ID} or
+   * {@code WORDFREQ_CLUSTER_NAME}, {@code WORDFREQ_CLUSTER_DEFINITION}, {@code WORDFREQ_SCALING_POLICY},
+   * and what happens when steps fail ({@link FailureSettings}): {@code WORDFREQ_MAX_ATTEMPTS},
+   * {@code WORDFREQ_ALERTS_TOPIC_ARN}, {@code WORDFREQ_ALERTS_QUEUE_URL}, {@code WORDFREQ_LOCK_TABLE}.
    */
   public static LauncherSettings fromEnvironment(Map<String, String> env) {
     BatchLimits defaults = BatchLimits.defaults();
@@ -61,13 +76,16 @@ public record LauncherSettings(
     StepSettings step = new StepSettings(jobJar(env.get("WORDFREQ_JOB_JAR"), kind), StepSettings.MAIN_CLASS,
         StepSettings.extraJars(list(env.getOrDefault("WORDFREQ_EXTRA_JARS", "")), kind, env),
         env.getOrDefault("WORDFREQ_TABLE", DEFAULT_TABLE), env.get("WORDFREQ_RESULTS_QUEUE_URL"),
-        StepSettings.rulesOptions(env.get("WORDFREQ_RULES"), env.get("WORDFREQ_MIN_LENGTH"), env.get("WORDFREQ_STOPWORDS")));
+        StepSettings.rulesOptions(env.get("WORDFREQ_RULES"), env.get("WORDFREQ_MIN_LENGTH"), env.get("WORDFREQ_STOPWORDS")))
+        .withCountOptions(StepSettings.scaleOptions(env.get("WORDFREQ_PARALLELISM"), env.get("WORDFREQ_DATASET")));
     ClusterTarget cluster = ClusterTarget.of(env.get("WORDFREQ_CLUSTER_ID"),
         env.getOrDefault("WORDFREQ_CLUSTER_NAME", DEFAULT_CLUSTER_NAME),
         env.getOrDefault("WORDFREQ_CLUSTER_DEFINITION", DEFAULT_CLUSTER_DEFINITION),
         env.getOrDefault("WORDFREQ_SCALING_POLICY", DEFAULT_SCALING_POLICY));
     return new LauncherSettings(list(required(env, "WORDFREQ_PROCESSING_BUCKETS")),
-        env.getOrDefault("WORDFREQ_INCLUDE", DEFAULT_INCLUDE), limits, step, kind, cluster);
+        env.getOrDefault("WORDFREQ_INCLUDE", DEFAULT_INCLUDE), limits, step, kind, cluster,
+        new FailureSettings((int) number(env, "WORDFREQ_MAX_ATTEMPTS", StepRetryPolicy.DEFAULT_MAX_ATTEMPTS, 100),
+            env.get("WORDFREQ_ALERTS_TOPIC_ARN"), env.get("WORDFREQ_ALERTS_QUEUE_URL"), env.get("WORDFREQ_LOCK_TABLE")));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.wordfreq.launcher;
 
 /** A batch could not be handed over (manifest not written, step not accepted, local run failed). */
-public final class SubmissionFailedException extends Exception {
+public class SubmissionFailedException extends Exception {
   private static final long serialVersionUID = 1L;
 
   public SubmissionFailedException(String message) {

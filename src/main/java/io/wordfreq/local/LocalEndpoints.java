@@ -18,6 +18,12 @@ public record LocalEndpoints(
   public static final String JOBS_QUEUE = "wordfreq-jobs";
   public static final String JOBS_DLQ = "wordfreq-jobs-dlq";
   public static final String RESULTS_QUEUE = "wordfreq-results";
+  /** Stands in for the alerts topic (SNS on AWS): one message per step given up after its last attempt. */
+  public static final String ALERTS_QUEUE = "wordfreq-alerts";
+  /** The launcher's leases (cluster creation, step events); hash key {@code LockId}, expiry {@code ExpiresAt}. */
+  public static final String LOCKS_TABLE = "wordfreq-locks";
+  /** The locks table's hash key (S). */
+  public static final String LOCKS_HASH_KEY = "LockId";
   public static final String TABLE = "wordfreq";
   public static final String RUNS_TABLE = ResultsTable.runsTableFor(TABLE, null);
   /** Receives before a jobs-queue message moves to the dead-letter queue. */
@@ -34,6 +40,10 @@ public record LocalEndpoints(
 
   public String resultsQueueUrl() {
     return queueUrl(RESULTS_QUEUE);
+  }
+
+  public String alertsQueueUrl() {
+    return queueUrl(ALERTS_QUEUE);
   }
 
   /** The environment a shell or the AWS CLI needs, in order. */

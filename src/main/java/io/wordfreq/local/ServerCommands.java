@@ -144,6 +144,7 @@ final class ServerCommands {
         "  }",
         "  " + LocalEndpoints.JOBS_DLQ + " {}",
         "  " + LocalEndpoints.RESULTS_QUEUE + " {}",
+        "  " + LocalEndpoints.ALERTS_QUEUE + " {}",
         "}",
         "messages-storage { enabled = true, uri = " + h2 + " }",
         "");

@@ -7,6 +7,7 @@ import io.wordfreq.record.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.dynamodb.DynamoDBItemWritable;
 import org.apache.hadoop.dynamodb.write.DynamoDBOutputFormat;
@@ -32,6 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * <p>Never silent: a DescribeTable on the driver fails fast when DynamoDB or the table is not there,
  * and a watchdog cancels the write when it makes no progress for {@value #STALL_KEY} seconds
  * (default 60) — the connector itself retries for ten minutes per batch.
+ *
+ * <p>A {@code superseded} record (the object changed after its event) is written from the driver with
+ * a condition instead ({@link SupersededItems}): it never replaces a success counted from another
+ * version, which a step of the newer event may have written first.
  *
  * <p>The run's summary goes to the runs table ({@code --runs-table}, hash key {@code RunId}) with one
  * PutItem from the driver.
@@ -89,7 +94,13 @@ public final class DynamoDbOutput implements ResultOutput {
         sc.hadoopConfiguration().getLong(STALL_KEY, DEFAULT_STALL.toSeconds())));
     try {
       new StallWatchdog(sc, stall).run("write results to DynamoDB " + target.where(),
-          counter -> items(results, counter).saveAsHadoopDataset(conf));
+          counter -> items(results.filter(r -> !r.superseded()), counter).saveAsHadoopDataset(conf));
+      List<FileResult> superseded = results.filter(FileResult::superseded).collect();
+      if (!superseded.isEmpty()) {
+        try (DynamoDbClient dynamo = target.client()) {
+          SupersededItems.write(dynamo, target.table(), superseded);
+        }
+      }
     } catch (StallWatchdog.StalledException e) {
       throw new OutputFailedException("DynamoDB", "writing to " + target.where() + " made "
           + e.getMessage() + " (is DynamoDB down or throttling? " + STALL_KEY + " sets the limit)",

@@ -4,7 +4,6 @@ import io.wordfreq.counting.WordCount;
 import io.wordfreq.record.RunSummary;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +26,6 @@ public final class RunSummaryItems {
 
   /** The item that stores {@code s}. */
   public static Map<String, AttributeValue> toItem(RunSummary s) {
-    List<AttributeValue> top = new ArrayList<>(s.topWords().size());
-    for (WordCount wc : s.topWords()) {
-      top.add(AttributeValue.fromM(Map.of("Word", AttributeValue.fromS(wc.word()),
-          "Count", AttributeValue.fromN(Long.toString(wc.count())))));
-    }
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     item.put(RUN_ID, AttributeValue.fromS(s.runId()));
     item.put("StartedAt", AttributeValue.fromS(s.startedAt()));
@@ -44,19 +38,14 @@ public final class RunSummaryItems {
     item.put("Tokens", n(s.tokens()));
     item.put("WallSeconds", decimal(s.wallSeconds(), 3));
     item.put("MBps", significant(s.mbps(), 4));
-    item.put("TopWords", AttributeValue.fromL(top));
+    item.put("TopWords", TopWordsAttribute.of(s.topWords()));
     return item;
   }
 
   /** The summary an item stores; a missing attribute reads as empty or 0. */
   public static RunSummary toSummary(Map<String, AttributeValue> item) {
-    List<WordCount> top = new ArrayList<>();
-    AttributeValue words = item.get("TopWords");
-    if (words != null && words.hasL()) {
-      for (AttributeValue e : words.l()) {
-        top.add(new WordCount(e.m().get("Word").s(), Long.parseLong(e.m().get("Count").n())));
-      }
-    }
+    List<WordCount> top = TopWordsAttribute.read(item.get("TopWords"));
+    top = top == null ? List.of() : top;
     return new RunSummary(str(item, RUN_ID), str(item, "StartedAt"), str(item, "EndedAt"), str(item, "Input"),
         str(item, "Rules"), whole(item, "FilesOk"), whole(item, "FilesFailed"), whole(item, "Bytes"),
         whole(item, "Tokens"), num(item, "WallSeconds"), num(item, "MBps"), top);

@@ -2,9 +2,7 @@ package io.wordfreq.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wordfreq.counting.WordCount;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +13,10 @@ import java.util.regex.Pattern;
 /**
  * The old worker's results-queue message (its {@code JobResult}, as Go's encoding/json wrote it), so
  * the queue's consumers keep working: {@code {"Job": {"StartedAt", "Region", "Bucket", "Key"},
- * "Words": [{"Word", "Count"}], "Duration": <ns>, "Status", "StatusMessage"}}.
+ * "Words": [{"Word", "Count"}], "Duration": <ns>, "Status", "StatusMessage"}}. Its {@code Status} is
+ * {@code success} or {@code failure} only, as the old worker's was: a {@code superseded} record goes out
+ * as a {@code failure} whose message starts with {@code superseded:} (the newer event's own message
+ * follows with the counts).
  */
 public final class JobResultMessage {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,13 +36,16 @@ public final class JobResultMessage {
     String[] bucketKey = bucketAndKey(r);
     job.put("Bucket", bucketKey[0]);
     job.put("Key", bucketKey[1]);
-    ArrayNode words = o.putArray("Words");
-    for (WordCount wc : r.topWords()) {
-      words.addObject().put("Word", wc.word()).put("Count", wc.count());
-    }
+    TopWordsJson.write(o.putArray("Words"), r.topWords());
     o.put("Duration", r.durationNanos());
-    o.put("Status", r.status());
-    o.put("StatusMessage", r.statusMessage() == null ? "" : r.statusMessage());
+    String message = r.statusMessage() == null ? "" : r.statusMessage();
+    if (r.superseded()) {
+      o.put("Status", FileResult.FAILURE);
+      o.put("StatusMessage", FileResult.SUPERSEDED + ": " + message);
+    } else {
+      o.put("Status", r.status());
+      o.put("StatusMessage", message);
+    }
     try {
       return MAPPER.writeValueAsString(o);
     } catch (JsonProcessingException e) {

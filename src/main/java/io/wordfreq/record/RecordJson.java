@@ -3,17 +3,16 @@ package io.wordfreq.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wordfreq.counting.WordCount;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The JSON-lines encoding of a {@link FileResult}: DESIGN.md's result attributes as one JSON object
  * with plain JSON types ({@code Words} an object, {@code TopWords} an array of {@code {Word, Count}}),
- * in the order the design lists them.
+ * in the order the design lists them. {@code ETag} and {@code VersionId} are written only when the
+ * record has them (S3 inputs; the version id only from versioned buckets).
  */
 public final class RecordJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,16 +25,21 @@ public final class RecordJson {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("Filename", r.filename());
     ObjectNode words = o.putObject("Words");
-    ArrayNode top = o.putArray("TopWords");
     for (WordCount wc : r.topWords()) {
       words.put(wc.word(), wc.count());
-      top.addObject().put("Word", wc.word()).put("Count", wc.count());
     }
+    TopWordsJson.write(o.putArray("TopWords"), r.topWords());
     o.put("TotalWords", r.totalWords());
     o.put("DistinctWords", r.distinctWords());
     o.put("Bytes", r.bytes());
     o.put("Status", r.status());
     o.put("StatusMessage", r.statusMessage());
+    if (!r.eTag().isEmpty()) {
+      o.put("ETag", r.eTag());
+    }
+    if (!r.versionId().isEmpty()) {
+      o.put("VersionId", r.versionId());
+    }
     o.put("RunId", r.runId());
     o.put("ProcessedAt", r.processedAt());
     o.put("Rules", r.rules());
@@ -62,10 +66,7 @@ public final class RecordJson {
     if (o == null || !o.isObject() || !o.hasNonNull("Filename")) {
       throw new IllegalArgumentException("not a result record (no Filename): " + line);
     }
-    List<WordCount> top = new ArrayList<>();
-    for (JsonNode w : o.path("TopWords")) {
-      top.add(new WordCount(w.path("Word").asText(), w.path("Count").asLong()));
-    }
+    List<WordCount> top = TopWordsJson.read(o.path("TopWords"));
     String filename = o.get("Filename").asText();
     return new FileResult(
         filename,
@@ -80,6 +81,8 @@ public final class RecordJson {
         o.path("ProcessedAt").asText(),
         o.path("Rules").asText(),
         0L,
-        0L);
+        0L,
+        o.path("ETag").asText(),
+        o.path("VersionId").asText());
   }
 }

@@ -3,11 +3,9 @@ package io.wordfreq.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wordfreq.counting.WordCount;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,10 +32,7 @@ public final class RunSummaryJson {
     o.put("Tokens", s.tokens());
     o.put("WallSeconds", s.wallSeconds());
     o.put("MBps", s.mbps());
-    ArrayNode top = o.putArray("TopWords");
-    for (WordCount wc : s.topWords()) {
-      top.addObject().put("Word", wc.word()).put("Count", wc.count());
-    }
+    TopWordsJson.write(o.putArray("TopWords"), s.topWords());
     try {
       return MAPPER.writeValueAsString(o);
     } catch (JsonProcessingException e) {
@@ -60,10 +55,7 @@ public final class RunSummaryJson {
     if (o == null || !o.isObject() || !o.hasNonNull("RunId")) {
       throw new IllegalArgumentException("not a run summary (no RunId): " + line);
     }
-    List<WordCount> top = new ArrayList<>();
-    for (JsonNode w : o.path("TopWords")) {
-      top.add(new WordCount(w.path("Word").asText(), w.path("Count").asLong()));
-    }
+    List<WordCount> top = TopWordsJson.read(o.path("TopWords"));
     return new RunSummary(o.get("RunId").asText(), o.path("StartedAt").asText(), o.path("EndedAt").asText(),
         o.path("Input").asText(), o.path("Rules").asText(), o.path("FilesOk").asLong(),
         o.path("FilesFailed").asLong(), o.path("Bytes").asLong(), o.path("Tokens").asLong(),

@@ -12,9 +12,8 @@ import java.util.Map;
  *
  * @param exit    the exit code
  * @param printed what it printed, output then error
- * @param seconds how long it took
  */
-record CountRun(int exit, String printed, double seconds) {
+record CountRun(int exit, String printed) {
 
   static CountRun run(Map<String, String> properties, List<String> args) {
     Map<String, String> before = LocalJobProperties.apply(properties);
@@ -22,7 +21,6 @@ record CountRun(int exit, String printed, double seconds) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream savedErr = System.err;
     PrintStream savedOut = System.out;
-    long t0 = System.nanoTime();
     int exit;
     try {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -35,6 +33,6 @@ record CountRun(int exit, String printed, double seconds) {
     }
     String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     savedErr.print(printed);
-    return new CountRun(exit, printed, (System.nanoTime() - t0) / 1e9);
+    return new CountRun(exit, printed);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordfreq.local.EmbeddedAws;
 import io.wordfreq.local.LocalEndpoints;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * {@code wordfreq count} from s3a to DynamoDB Local and the SQS server, in this JVM through the
  * command line, asserting on what the servers hold; then a rerun, which must leave one item per file.
  */
-@ExtendWith(EmbeddedAws.class)
+@ExtendWith({EmbeddedAws.class, HadoopFileSystemCache.class})
 class CountToDynamoDbAndQueueTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

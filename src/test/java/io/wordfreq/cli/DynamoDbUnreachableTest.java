@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and an error naming DynamoDB, found by the driver's preflight instead of after the connector's
  * ten minutes of retries; and no message that reports success.
  */
+@ExtendWith(HadoopFileSystemCache.class)
 class DynamoDbUnreachableTest {
 
   @Test
@@ -29,27 +30,15 @@ class DynamoDbUnreachableTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Map<String, String> before = LocalJobProperties.apply(Map.of(
+    CountRun run = CountRun.run(Map.of(
         "spark.hadoop.dynamodb.endpoint", "http://127.0.0.1:" + closedPort,
         "spark.hadoop.dynamodb.region", "us-east-1",
-        "aws.accessKeyId", "test", "aws.secretAccessKey", "test"));
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream savedErr = System.err;
-    PrintStream savedOut = System.out;
-    int exit;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      exit = WordFreqCli.commandLine().execute("count", "--master", "local[1]",
-          "--input", dir.toUri().toString(), "--output", "dynamodb", "--table", "wordfreq",
-          "--results-queue-url", "http://127.0.0.1:" + closedPort + "/000000000000/wordfreq-results");
-    } finally {
-      System.setErr(savedErr);
-      System.setOut(savedOut);
-      LocalJobProperties.restore(before);
-    }
-    String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        "aws.accessKeyId", "test", "aws.secretAccessKey", "test"),
+        List.of("count", "--master", "local[1]",
+            "--input", dir.toUri().toString(), "--output", "dynamodb", "--table", "wordfreq",
+            "--results-queue-url", "http://127.0.0.1:" + closedPort + "/000000000000/wordfreq-results"));
+    int exit = run.exit();
+    String printed = run.printed();
     assertEquals(1, exit, printed);
     assertTrue(printed.contains("DynamoDB: cannot reach table wordfreq at http://127.0.0.1:" + closedPort),
         printed);

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * object in a bucket other than the processing buckets, and a key with a '..' segment (Hadoop's Path
  * would read another object under its name). Refused before any request is made, so no S3 is needed.
  */
+@ExtendWith(HadoopFileSystemCache.class)
 class ManifestRulesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.local.LocalServers;
 import io.wordfreq.local.EmbeddedAws;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -35,20 +35,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code python3-pandas} and {@code python3-matplotlib}); without it the test fails and says so.
  * An integration test: the demo's step runs {@code bin/wordfreq count} on the packaged jar.
  */
-@ExtendWith(EmbeddedAws.class)
+@ExtendWith({EmbeddedAws.class, HadoopFileSystemCache.class})
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // the demo, then two notebooks of up to 10 minutes each (execute)
 class NotebooksAfterDemoIT {
   private static final Path NOTEBOOKS = Path.of("notebooks");
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /**
-   * The demo and the count ran in this JVM: Hadoop's JVM-wide FileSystem cache now holds an s3a file
-   * system for {@code wordfreq-processing} at this class's S3 endpoint, which a later test class, with
-   * servers of its own, must not be handed.
-   */
-  @AfterEach
-  void dropCachedFileSystems() throws IOException {
-    FileSystem.closeAll();
-  }
 
   @Test
   void everyNotebookRunsAndDrawsItsFigures(LocalServers servers, LocalEndpoints aws, @TempDir Path out)

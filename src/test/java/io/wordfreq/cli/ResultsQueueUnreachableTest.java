@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wordfreq.local.EmbeddedAws;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.output.ResultsQueueOutput;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * stay in the table, and a rerun sends the messages — each carrying the rerun's RunId, which is how
  * a consumer tells a recount from a new result.
  */
-@ExtendWith(EmbeddedAws.class)
+@ExtendWith({EmbeddedAws.class, HadoopFileSystemCache.class})
 class ResultsQueueUnreachableTest {
 
   @Test

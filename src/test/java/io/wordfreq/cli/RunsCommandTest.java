@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordfreq.local.EmbeddedAws;
 import io.wordfreq.local.LocalEndpoints;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * {@code wordfreq runs} against DynamoDB Local after two runs of {@code count --output dynamodb}: both
  * summaries in {@code wordfreq-runs}, listed newest first with their batch top words; one run whole.
- * Another results table's runs go to its own {@code <table>-runs}, as {@code emr/deploy.sh} names it.
+ * Another results table's runs go to its own {@code <table>-runs}, as {@code emr/wordfreq.yaml} names it.
  */
-@ExtendWith(EmbeddedAws.class)
+@ExtendWith({EmbeddedAws.class, HadoopFileSystemCache.class})
 class RunsCommandTest {
 
   @Test

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordfreq.local.EmbeddedAws;
 import io.wordfreq.local.LocalEndpoints;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code --stopwords s3a://...} is read with the job's Hadoop settings (here: the embedded S3's
  * endpoint, given as spark-submit would give it), as the inputs are, not with a bare configuration.
  */
-@ExtendWith(EmbeddedAws.class)
+@ExtendWith({EmbeddedAws.class, HadoopFileSystemCache.class})
 class StopWordsFromS3Test {
 
   @Test
@@ -39,8 +39,6 @@ class StopWordsFromS3Test {
           "--output", "jsonl:" + out);
     } finally {
       LocalJobProperties.restore(before);
-      // Hadoop caches file systems per bucket for the JVM: later test classes have servers of their own.
-      FileSystem.closeAll();
     }
     assertEquals(0, exit);
     String record = Files.readString(out);

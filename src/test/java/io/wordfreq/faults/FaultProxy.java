@@ -51,6 +51,11 @@ public final class FaultProxy implements AutoCloseable {
       return q < 0 ? target : target.substring(0, q);
     }
 
+    /** A GET of an S3 object, path style ({@code /bucket/key}, no query: not a listing). */
+    public boolean objectRead() {
+      return "GET".equals(method) && query().isEmpty() && path().indexOf('/', 1) > 0;
+    }
+
     public String query() {
       int q = target.indexOf('?');
       return q < 0 ? "" : target.substring(q + 1);

@@ -41,8 +41,7 @@ public final class S3Faults implements FaultProxy.Handler {
       return;
     }
     FaultProxy.Response response = ex.forward(r);
-    boolean objectRead = r.query().isEmpty() && r.path().indexOf('/', 1) > 0;
-    if (objectRead && response.status() / 100 == 2 && response.body().length > cutAbove && cut.add(r.path())) {
+    if (r.objectRead() && response.status() / 100 == 2 && response.body().length > cutAbove && cut.add(r.path())) {
       resets.incrementAndGet();
       ex.respondCutAfter(response, response.body().length / 2);
       return;

@@ -38,6 +38,48 @@ class BatchBuilderTest {
     assertEquals("s3://b/a b.txt\ns3://b/c.txt\t0\n", batch.manifest());
   }
 
+  private static ObjectRef event(String key, long size, String eTag, String sequencer) {
+    return new ObjectRef("b", key, size, eTag, null, sequencer);
+  }
+
+  @Test
+  void theNewestEventOfAKeyWinsWhateverOrderTheyArriveIn() {
+    BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 100_000, Duration.ofSeconds(60)));
+    builder.add(message("1"), List.of(event("a.txt", 60, "e1", "0055AED6DCD90281E5")), T0);
+    builder.add(message("2"), List.of(event("a.txt", 6060, "e2", "0055AED6DCD90281E7")), T0);
+    builder.add(message("3"), List.of(event("a.txt", 30, "e0", "0055AED6DCD90281E3")), T0);
+    Batch batch = builder.take(T0).orElseThrow();
+    assertEquals(List.of(event("a.txt", 6060, "e2", "0055AED6DCD90281E7")), batch.objects());
+    assertEquals(6060, batch.bytes(), "bytes of the winner only");
+    assertEquals(List.of("1", "2", "3"), batch.messages().stream().map(QueueMessage::id).toList(),
+        "the losers' messages are acknowledged with the batch: the winner counts their object");
+    assertEquals("s3://b/a.txt\t6060\te2\n", batch.manifest());
+  }
+
+  @Test
+  void oneMessageWithTwoEventsOfOneKeyKeepsTheNewest() {
+    BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 100_000, Duration.ofSeconds(60)));
+    builder.add(message("1"), List.of(event("a.txt", 6060, "e2", "0B"), event("a.txt", 60, "e1", "0A")), T0);
+    assertEquals(List.of(event("a.txt", 6060, "e2", "0B")), builder.take(T0).orElseThrow().objects());
+  }
+
+  @Test
+  void withoutSequencersTheEventReceivedLastWins() {
+    BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 100_000, Duration.ofSeconds(60)));
+    builder.add(message("1"), List.of(event("a.txt", 60, "e1", "0A")), T0);
+    builder.add(message("2"), List.of(event("a.txt", 70, "e2", null)), T0);
+    assertEquals(List.of(event("a.txt", 70, "e2", null)), builder.take(T0).orElseThrow().objects());
+  }
+
+  @Test
+  void aNewerEventThatOverflowsTheBatchStartsTheNextOne() {
+    BatchBuilder builder = new BatchBuilder(new BatchLimits(10, 100, Duration.ofSeconds(60)));
+    builder.add(message("1"), List.of(event("a.txt", 60, "e1", "0A")), T0);
+    List<Batch> closed = builder.add(message("2"), List.of(event("a.txt", 160, "e2", "0B")), T0);
+    assertEquals(List.of(event("a.txt", 60, "e1", "0A")), closed.get(0).objects(), "counted, or superseded if already overwritten");
+    assertEquals(List.of(event("a.txt", 160, "e2", "0B")), closed.get(1).objects(), "too large for any batch: a batch of its own");
+  }
+
   @Test
   void fileBoundClosesTheBatch() {
     BatchBuilder builder = new BatchBuilder(new BatchLimits(2, 1000, Duration.ofSeconds(60)));

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * loopback HTTP endpoint that records each request and answers minimal valid JSON; the assertions
  * are on the recorded requests' JSON (AddJobFlowSteps, RunJobFlow, PutManagedScalingPolicy,
  * GetManagedScalingPolicy, ListClusters, DescribeCluster). Whether EMR itself would accept them is
- * not tested here. Transcripts go to {@code target/emr-requests/} (the README quotes them).
+ * not tested here. Transcripts go to {@code target/emr-requests/} (docs/launcher.md says what they cover).
  */
 class EmrRequestsTest {
 

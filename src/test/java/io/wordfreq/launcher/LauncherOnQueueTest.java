@@ -17,6 +17,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wordfreq.aws.AwsClients;
 import io.wordfreq.local.EmbeddedAws;
+import io.wordfreq.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,25 +146,27 @@ class LauncherOnQueueTest {
 
     List<JsonNode> steps = stepsSent();
     assertEquals(1, steps.size());
-    assertEquals(Set.of("s3://" + bucket + "/dir/my file.txt\t10", "s3://" + bucket + "/sns+wrapped.txt\t20",
-            "s3://" + bucket + "/event bridge.txt\t30"),
-        Set.copyOf(manifestOf(steps.get(0)).lines().toList()), "each object with the size its event gave");
+    assertEquals(Set.of("s3://" + bucket + "/dir/my file.txt\t10\t0123", "s3://" + bucket + "/sns+wrapped.txt\t20\t0123",
+            "s3://" + bucket + "/event bridge.txt\t30\tx\tv-9"),
+        Set.copyOf(manifestOf(steps.get(0)).lines().toList()), "each object with the size, ETag and version id its event gave");
     assertEquals(3, manifestOf(steps.get(0)).lines().count());
     assertEquals(0, messagesIn(queueUrl), "every message deleted");
     assertEquals(0, messagesIn(dlqUrl));
   }
 
   @Test
-  void unreadableAndForeignBucketMessagesAreNeverDeletedAndReachTheDlq() throws Exception {
+  void unreadableAndForeignBucketMessagesAreNeverDeletedAndReachTheDlq() {
     send("this is not an S3 event");
     send(s3Event("someone-elses-bucket", "secret.txt", 5));
 
     Set<String> inDlq = new HashSet<>();
-    for (int attempt = 0; attempt < 20 && inDlq.size() < 2; attempt++) {
+    // Each run receives what is visible (its 1 s long poll also waits out the queue's 1 s visibility
+    // timeout) and deletes nothing; after MAX_RECEIVES receives SQS moves a message to the DLQ.
+    Await.until("both messages in the DLQ", Duration.ofMinutes(2), () -> {
       drainOnce(launcher(), Duration.ofSeconds(1));
-      Thread.sleep(1100); // the queue's 1 s visibility timeout: the messages come back
       receiveAllFromDlq(inDlq);
-    }
+      return inDlq.size() >= 2;
+    });
 
     assertEquals(Set.of("this is not an S3 event", s3Event("someone-elses-bucket", "secret.txt", 5)), inDlq);
     assertTrue(stepsSent().isEmpty(), "no step for them");
@@ -190,7 +193,7 @@ class LauncherOnQueueTest {
     Launcher working = launcher();
     drainOnce(working);
     assertEquals(0, working.failedBatches());
-    assertEquals(Set.of("s3://" + bucket + "/a.txt\t1", "s3://" + bucket + "/b.txt\t1"), Set.copyOf(manifestOf(stepsSent().get(0)).lines().toList()));
+    assertEquals(Set.of("s3://" + bucket + "/a.txt\t1\t0123", "s3://" + bucket + "/b.txt\t1\t0123"), Set.copyOf(manifestOf(stepsSent().get(0)).lines().toList()));
     assertEquals(0, messagesIn(queueUrl));
   }
 
@@ -202,7 +205,7 @@ class LauncherOnQueueTest {
 
     SQSBatchResponse ok = handler.handleRequest(event, null);
     assertEquals(Set.of("m-bad", "m-foreign"), failureIds(ok));
-    assertEquals(List.of("s3://" + bucket + "/good.txt\t3"), manifestOf(stepsSent().get(0)).lines().toList());
+    assertEquals(List.of("s3://" + bucket + "/good.txt\t3\t0123"), manifestOf(stepsSent().get(0)).lines().toList());
 
     emrEndpoint.failWith("EMR is unavailable");
     SQSBatchResponse failed = handler.handleRequest(event, null);

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.emr.EmrClient;
  * sends it (operation from {@code X-Amz-Target}, body as JSON) and answers with the minimal valid
  * JSON of each operation. It keeps just enough state for the answers to be consistent: clusters
  * (ListClusters filters by state), a cluster created by RunJobFlow, the scaling policy put or
- * created. {@link #failWith} makes every call answer a 400 ValidationException.
+ * created, steps added (DescribeStep shows each as FAILED, with a log file). {@link #failWith} makes every call answer a 400 ValidationException.
  */
 final class RecordingEmrEndpoint implements AutoCloseable {
 
@@ -40,6 +40,7 @@ final class RecordingEmrEndpoint implements AutoCloseable {
   private final List<Request> requests = new ArrayList<>();
   private final Map<String, ObjectNode> clusters = new LinkedHashMap<>();
   private final Map<String, JsonNode> policies = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> steps = new LinkedHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private volatile String failure;
 
@@ -137,14 +138,32 @@ final class RecordingEmrEndpoint implements AutoCloseable {
       case "PutManagedScalingPolicy" -> policies.put(body.path("ClusterId").asText(), body.get("ManagedScalingPolicy"));
       case "AddJobFlowSteps" -> {
         ArrayNode stepIds = out.putArray("StepIds");
-        body.path("Steps").forEach(s -> stepIds.add("s-STEP" + ids.incrementAndGet()));
+        body.path("Steps").forEach(s -> {
+          String id = "s-STEP" + ids.incrementAndGet();
+          stepIds.add(id);
+          // As DescribeStep shows a step that failed: its config, and EMR's failure details with a log file.
+          ObjectNode step = JSON.createObjectNode().put("Id", id).put("Name", s.path("Name").asText())
+              .put("ActionOnFailure", s.path("ActionOnFailure").asText());
+          step.putObject("Config").put("Jar", s.path("HadoopJarStep").path("Jar").asText())
+              .set("Args", s.path("HadoopJarStep").path("Args"));
+          step.putObject("Status").put("State", "FAILED").putObject("FailureDetails").put("Reason", "Unknown Error.")
+              .put("LogFile", "s3://wordfreq-logs/" + body.path("JobFlowId").asText() + "/steps/" + id + "/stderr.gz");
+          steps.put(id, step);
+        });
+      }
+      case "DescribeStep" -> {
+        ObjectNode step = steps.get(body.path("StepId").asText());
+        if (step == null) {
+          throw new UncheckedIOException(new IOException("unknown step"));
+        }
+        out.set("Step", step);
       }
       default -> throw new UncheckedIOException(new IOException("unexpected operation " + operation));
     }
     return out;
   }
 
-  /** The recorded requests as pretty JSON, one block per request (for the README). */
+  /** The recorded requests as pretty JSON, one block per request (the transcripts in target/emr-requests/). */
   synchronized String transcript() {
     StringBuilder text = new StringBuilder();
     for (Request request : requests) {

@@ -1,6 +1,7 @@
 package io.wordfreq.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,15 +10,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordfreq.counting.ClassicTokenizer;
 import io.wordfreq.counting.WordCount;
 import io.wordfreq.counting.WordCounts;
+import io.wordfreq.faults.FaultProxy;
+import io.wordfreq.faults.HeldReads;
+import io.wordfreq.launcher.local.YarnStepRunner;
 import io.wordfreq.local.LocalConfig;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.local.LocalServers;
 import io.wordfreq.local.LocalYarn;
 import io.wordfreq.local.ServerInstallation;
 import io.wordfreq.local.YarnSite;
-import io.wordfreq.launcher.local.YarnStepRunner;
+import io.wordfreq.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,27 +33,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hadoop.yarn.api.records.YarnApplicationState;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.exceptions.YarnException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The EMR step as EMR runs it, on the local YARN: {@code spark-submit --deploy-mode cluster} of the
@@ -58,9 +74,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the deployable jar, and {@code bin/wordfreq}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // each test: a step or two on YARN (STEP_TIMEOUT each)
 class YarnStepsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(8);
+  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+      .connectTimeout(Duration.ofSeconds(10)).build();
 
   private Path dir;
   private LocalServers aws;
@@ -69,6 +88,7 @@ class YarnStepsIT {
   private YarnSite site;
 
   @BeforeAll
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // the cluster, the embedded servers and the job jar's upload
   void startCluster() throws IOException {
     dir = Files.createTempDirectory("wordfreq-yarn-it");
     LocalConfig config = LocalConfig.freePorts(dir);
@@ -187,8 +207,15 @@ class YarnStepsIT {
   }
 
   /**
-   * An executor's JVM killed in the middle of the counting stage: Spark re-runs what it lost, the
+   * An executor's JVM killed while it runs a counting task: Spark re-runs what it lost, the
    * application succeeds, and every file's item is there once, with the counts of the whole file.
+   *
+   * <p>The victim is not guessed: every read of the step's objects is held at a proxy in front of the
+   * embedded S3 ({@link HeldReads}), so a counting task that started cannot end; the victim is an
+   * executor the driver itself reports running a task ({@code activeTasks > 0} in Spark's REST API,
+   * through the ResourceManager's proxy). Reads are let go only once its JVM is dead. The driver's
+   * event log then must show that executor removed, its tasks ended {@code ExecutorLostFailure}, and
+   * each of them run again to success.
    */
   @Test
   void aKilledExecutorLosesNothing() throws Exception {
@@ -197,20 +224,59 @@ class YarnStepsIT {
     try (SqsClient sqs = endpoints.clients().sqs()) {
       resultsQueue = sqs.createQueue(b -> b.queueName("loss-results")).queueUrl();
     }
-    JobStep step = step("loss", "s3://" + LocalEndpoints.UPLOADING_BUCKET + "/loss/", "128k", resultsQueue);
-    CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> {
+    Path eventLogs = Files.createDirectories(dir.resolve("event-logs"));
+    HeldReads reads = new HeldReads(path -> path.startsWith("/" + LocalEndpoints.UPLOADING_BUCKET + "/loss/"));
+    String applicationId;
+    String victim;
+    try (FaultProxy proxy = new FaultProxy(endpoints.s3(), reads)) {
+      JobStep step = withConf(step("loss", "s3://" + LocalEndpoints.UPLOADING_BUCKET + "/loss/", "128k", resultsQueue), Map.of(
+          // Only the step's input goes through the proxy (the job jar, from the code bucket, does not).
+          "spark.hadoop.fs.s3a.bucket." + LocalEndpoints.UPLOADING_BUCKET + ".endpoint", proxy.uri().toString(),
+          "spark.ui.enabled", "true",
+          "spark.eventLog.enabled", "true",
+          "spark.eventLog.dir", eventLogs.toUri().toString()));
+      CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> {
+        try {
+          return runner().run(step);
+        } catch (SubmissionFailedException e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      });
       try {
-        return runner().run(step);
-      } catch (SubmissionFailedException e) {
-        throw new IllegalStateException(e.getMessage(), e);
+        String running;
+        try (YarnClient client = yarnClient()) {
+          running = Await.value("a running YARN application", STEP_TIMEOUT, () -> {
+            assertFalse(run.isDone(), () -> "the step ended before it could be observed: " + outcome(run));
+            return runningApplication(client);
+          });
+        }
+        victim = Await.value("an executor of " + running + " running a task while reads are held", STEP_TIMEOUT, () -> {
+          assertFalse(run.isDone(), () -> "the step ended before an executor held a task: " + outcome(run));
+          return reads.held() > 0 ? busyExecutor(running) : Optional.empty();
+        });
+        ProcessHandle jvm = executorJvm(running, victim)
+            .orElseThrow(() -> new AssertionError("no JVM of executor " + victim + " of " + running));
+        jvm.destroyForcibly();
+        jvm.onExit().get(1, TimeUnit.MINUTES);
+        System.err.println("YarnStepsIT: killed executor " + victim + " (JVM " + jvm.pid() + ") of " + running
+            + " with " + reads.held() + " reads held");
+      } finally {
+        reads.release();
       }
-    });
+      applicationId = run.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
 
-    ProcessHandle killed = killAnExecutorMidStage(run, "loss-");
-    String applicationId = run.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    String driverLog = containerLog(applicationId, 1);
-    assertTrue(driverLog.contains("Lost executor"), "the driver saw executor " + killed.pid() + " go:\n" + driverLog);
-    assertTrue(driverLog.contains("ExecutorLostFailure"), "tasks it was running were lost and run again:\n" + driverLog);
+    SparkEventLog log = SparkEventLog.read(eventLogs, applicationId);
+    assertTrue(log.ended(), "the driver logged the application's end");
+    assertTrue(log.removedExecutors().contains(victim), "executor " + victim + " removed: " + log.removedExecutors());
+    List<SparkEventLog.TaskEnd> lost = log.taskEnds().stream()
+        .filter(t -> t.executor().equals(victim) && t.reason().equals("ExecutorLostFailure")).toList();
+    assertFalse(lost.isEmpty(), "the task executor " + victim + " held ended ExecutorLostFailure: " + log.taskEnds());
+    for (SparkEventLog.TaskEnd t : lost) {
+      assertTrue(log.taskEnds().stream().anyMatch(again -> again.stage() == t.stage() && again.index() == t.index()
+          && again.attempt() > t.attempt() && again.reason().equals("Success")),
+          "task " + t.index() + " of stage " + t.stage() + " ran again to success: " + log.taskEnds());
+    }
     assertItemsMatch("loss/", files);
     try (SqsClient sqs = endpoints.clients().sqs()) {
       Map<String, Integer> messages = resultMessages(sqs, resultsQueue, files.size());
@@ -221,51 +287,182 @@ class YarnStepsIT {
   }
 
   /**
-   * Waits until the step's driver has planned its run and an executor of it is running tasks, then
-   * kills that executor's JVM (SIGKILL, as a lost node).
+   * The driver of a step's first attempt dies mid-run (its YARN application master killed with SIGKILL,
+   * as when a Spot node goes): the YARN runner sees the application FAILED, the failed-step policy
+   * resubmits the same manifest as attempt 2/3, and that attempt succeeds. Every file's item is there
+   * once with the whole file's counts, the manifest stays under manifests/, and no alert is published.
+   * The launcher's output is kept in {@code target/yarn-retry-transcript.log} (the YARN client's reports
+   * in it give the time from the failure to the resubmission).
    */
-  private ProcessHandle killAnExecutorMidStage(CompletableFuture<String> run, String runIdPrefix) throws Exception {
-    Instant deadline = Instant.now().plus(STEP_TIMEOUT);
-    while (Instant.now().isBefore(deadline) && !run.isDone()) {
-      Optional<ProcessHandle> executor = ProcessHandle.allProcesses()
-          .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("YarnCoarseGrainedExecutorBackend"))
-          .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(currentApplication()))
-          // The oldest: registered with the driver and running tasks, not one still starting.
-          .min(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MAX)));
-      String driverLog = currentApplication().isEmpty() ? "" : containerLogOrEmpty(currentApplication(), 1);
-      Matcher progress = Pattern.compile("wordfreq: (\\d+) of (\\d+) counting tasks done").matcher(driverLog);
-      boolean midStage = false;
-      while (progress.find()) {
-        midStage = Integer.parseInt(progress.group(1)) < Integer.parseInt(progress.group(2));
-      }
-      // Tasks are done and others wait: the executors are each running one.
-      if (executor.isPresent() && midStage && driverLog.contains("wordfreq: run " + runIdPrefix)) {
-        executor.get().destroyForcibly();
-        System.err.println("YarnStepsIT: killed executor JVM " + executor.get().pid() + " of " + currentApplication());
-        return executor.get();
-      }
-      Thread.sleep(200);
+  @Test
+  void aStepWhoseDriverDiesIsResubmittedAndItsSecondAttemptCountsEveryFile() throws Exception {
+    String bucket = LocalEndpoints.PROCESSING_BUCKET;
+    Set<String> before = applicationsWithLogs();
+    Map<String, byte[]> files = upload(bucket, "retry/", 3, 1_500_000, 31); // S3 events go to the jobs queue
+    String resultsQueue;
+    try (SqsClient sqs = endpoints.clients().sqs()) {
+      resultsQueue = sqs.createQueue(b -> b.queueName("retry-results")).queueUrl();
     }
-    fail("no executor of the step to kill while it counted");
+    Path output = dir.resolve("retry-launch.out");
+    ProcessBuilder launch = new ProcessBuilder(Path.of("bin", "wordfreq").toAbsolutePath().toString(),
+        "launch", "--once", "--runner", "yarn", "--results-queue-url", resultsQueue)
+        .redirectErrorStream(true).redirectOutput(output.toFile());
+    launch.environment().putAll(endpoints.environment());
+    launch.environment().putAll(site.environment());
+    launch.environment().put("WORDFREQ_MAX_ATTEMPTS", "3");
+    Process process = launch.start();
+    String first;
+    boolean ended;
+    try {
+      first = killTheDriverOfTheFirstNewApplication(before, process);
+      ended = process.waitFor(2 * STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } finally {
+      if (process.isAlive()) {
+        process.destroyForcibly(); // never left running after the test
+      }
+    }
+    String printed = Files.readString(output);
+    Files.writeString(Path.of("target", "yarn-retry-transcript.log"), printed);
+    if (!ended) {
+      fail("launch --once did not end:\n" + printed);
+    }
+    assertEquals(0, process.exitValue(), printed);
+    assertTrue(printed.contains("YARN application " + first + ": final status FAILED"), printed);
+    assertTrue(printed.contains("attempt 1/3: resubmitting as attempt 2/3"), printed);
+    Matcher second = Pattern.compile("YARN application (application_\\d+_\\d+): final status SUCCEEDED").matcher(printed);
+    assertTrue(second.find(), printed);
+    assertTrue(printed.contains("wordfreq batch ") && printed.contains(" attempt 2/3"), printed);
+
+    assertItemsMatch(bucket, "retry/", files);
+    try (SqsClient sqs = endpoints.clients().sqs(); S3Client s3 = endpoints.clients().s3()) {
+      assertEquals("0", sqs.getQueueAttributes(b -> b.queueUrl(endpoints.alertsQueueUrl())
+          .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+          .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES), "no alert");
+      assertTrue(s3.listObjectsV2(b -> b.bucket(bucket).prefix("_wordfreq/failed/")).contents().isEmpty(), "nothing under failed/");
+    }
+  }
+
+  /**
+   * Waits for the first application not in {@code before} to have started counting (its driver logged
+   * its run), then kills its application master's JVM; returns the application's id.
+   */
+  private String killTheDriverOfTheFirstNewApplication(Set<String> before, Process launcher) throws Exception {
+    Instant deadline = Instant.now().plus(STEP_TIMEOUT);
+    while (Instant.now().isBefore(deadline) && launcher.isAlive()) {
+      Optional<String> app = applicationsWithLogs().stream().filter(a -> !before.contains(a)).sorted().findFirst();
+      if (app.isPresent() && containerLogOrEmpty(app.get(), 1).contains("wordfreq: run ")) {
+        Optional<ProcessHandle> am = ProcessHandle.allProcesses()
+            .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("org.apache.spark.deploy.yarn.ApplicationMaster"))
+            .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(app.get()))
+            .findFirst();
+        if (am.isPresent()) {
+          am.get().destroyForcibly();
+          System.err.println("YarnStepsIT: killed the driver (application master JVM " + am.get().pid() + ") of " + app.get());
+          return app.get();
+        }
+      }
+      Thread.sleep(100);
+    }
+    fail("the first attempt's driver never ran (or the launcher ended):\n" + Files.readString(dir.resolve("retry-launch.out")));
     return null;
   }
 
-  /** The newest application the cluster has logs of (the one running), or "" before the first. */
-  private String currentApplication() {
-    try {
-      return site.containerLogDirs().stream()
-          .flatMap(d -> {
-            try (Stream<Path> apps = Files.list(d)) {
-              return apps.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("application_")).toList().stream();
-            } catch (IOException e) {
-              return Stream.empty();
-            }
-          })
-          .max(Comparator.comparing((String id) -> Integer.parseInt(id.substring(id.lastIndexOf('_') + 1))))
-          .orElse("");
-    } catch (RuntimeException e) {
-      return "";
+  /** The applications the NodeManagers have log folders of (every one that started a container). */
+  private Set<String> applicationsWithLogs() {
+    Set<String> apps = new java.util.TreeSet<>();
+    for (Path logDir : site.containerLogDirs()) {
+      try (Stream<Path> list = Files.list(logDir)) {
+        list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("application_")).forEach(apps::add);
+      } catch (IOException e) {
+        // not created yet
+      }
     }
+    return apps;
+  }
+
+  /** {@code step} with {@code --conf key=value} for each of {@code conf}, before its jar. */
+  private static JobStep withConf(JobStep step, Map<String, String> conf) {
+    List<String> args = new ArrayList<>(step.args().subList(0, 1));
+    conf.forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
+    args.addAll(step.args().subList(1, step.args().size()));
+    return new JobStep(step.name(), args, step.jarIndex() + 2 * conf.size());
+  }
+
+  private static String outcome(CompletableFuture<String> run) {
+    try {
+      return "application " + run.join();
+    } catch (RuntimeException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** The id of the application the ResourceManager reports RUNNING, if one is (asked with YARN's client API). */
+  private Optional<String> runningApplication(YarnClient client) {
+    try {
+      return client.getApplications(EnumSet.of(YarnApplicationState.RUNNING)).stream()
+          .map(report -> report.getApplicationId().toString())
+          .findFirst();
+    } catch (YarnException | IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A client of the cluster's ResourceManager, configured from the client configuration it wrote. */
+  private YarnClient yarnClient() {
+    YarnConfiguration conf = new YarnConfiguration();
+    for (String file : List.of("core-site.xml", "yarn-site.xml")) {
+      conf.addResource(new org.apache.hadoop.fs.Path(site.confDir().resolve(file).toUri()));
+    }
+    YarnClient client = YarnClient.createYarnClient();
+    client.init(conf);
+    client.start();
+    return client;
+  }
+
+  /**
+   * An executor the driver reports running a task: Spark's REST API
+   * ({@code /api/v1/applications/{id}/executors}) through the ResourceManager's web proxy, which
+   * passes requests on to the driver's UI.
+   */
+  private Optional<String> busyExecutor(String applicationId) {
+    URI executors = site.webUi().resolve("/proxy/" + applicationId + "/api/v1/applications/" + applicationId + "/executors");
+    return getJson(executors).flatMap(list -> {
+      for (JsonNode e : list) {
+        if (!e.path("id").asText().equals("driver") && e.path("isActive").asBoolean() && e.path("activeTasks").asInt() > 0) {
+          return Optional.of(e.path("id").asText());
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  /** A JSON answer to a GET, or empty while the server cannot give one (not started, no UI yet). */
+  private static Optional<JsonNode> getJson(URI uri) {
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Accept", "application/json")
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return Optional.empty();
+      }
+      return Optional.of(JSON.readTree(response.body()));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  /** The JVM of executor {@code executorId} of {@code applicationId} (its command line names both). */
+  private static Optional<ProcessHandle> executorJvm(String applicationId, String executorId) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> {
+          List<String> args = List.of(p.info().arguments().orElse(new String[0]));
+          int id = args.indexOf("--executor-id");
+          return args.stream().anyMatch(a -> a.endsWith("YarnCoarseGrainedExecutorBackend"))
+              && args.contains(applicationId) && id >= 0 && id + 1 < args.size() && args.get(id + 1).equals(executorId);
+        })
+        .findFirst();
   }
 
   private YarnStepRunner runner() {
@@ -289,6 +486,11 @@ class YarnStepsIT {
 
   /** {@code count} files of about {@code size} bytes of mixed-script text, to the uploading bucket (no S3 events). */
   private Map<String, byte[]> upload(String prefix, int count, int size, long seed) {
+    return upload(LocalEndpoints.UPLOADING_BUCKET, prefix, count, size, seed);
+  }
+
+  /** The same into {@code bucket} (the processing bucket's uploads send S3 events to the jobs queue). */
+  private Map<String, byte[]> upload(String bucket, String prefix, int count, int size, long seed) {
     Random random = new Random(seed);
     String[] words = {"the", "of", "and", "river", "mountain", "wörter", "straße", "каша", "водка", "東京", "ciudad",
         "niño", "don't", "e-mail", "A1", "x", "ÉCOLE", "école", "l'été", "ﬁle"};
@@ -306,7 +508,7 @@ class YarnStepsIT {
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         String key = prefix + "file-" + i + ".txt";
-        s3.putObject(b -> b.bucket(LocalEndpoints.UPLOADING_BUCKET).key(key), RequestBody.fromBytes(bytes));
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
         files.put(key, bytes);
       }
     }
@@ -315,13 +517,17 @@ class YarnStepsIT {
 
   /** Each file's item has the counting core's top ten and total for the whole file. */
   private void assertItemsMatch(String prefix, Map<String, byte[]> files) {
+    assertItemsMatch(LocalEndpoints.UPLOADING_BUCKET, prefix, files);
+  }
+
+  private void assertItemsMatch(String bucket, String prefix, Map<String, byte[]> files) {
     try (DynamoDbClient dynamo = endpoints.clients().dynamoDb()) {
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
         WordCounts counts = new WordCounts();
         ClassicTokenizer tokenizer = new ClassicTokenizer(counts);
         tokenizer.feed(file.getValue(), 0, file.getValue().length);
         tokenizer.finish();
-        Map<String, AttributeValue> item = item(dynamo, LocalEndpoints.UPLOADING_BUCKET + "/" + file.getKey());
+        Map<String, AttributeValue> item = item(dynamo, bucket + "/" + file.getKey());
         assertEquals("success", item.get("Status").s(), file.getKey());
         assertEquals(Long.toString(counts.totalWords()), item.get("TotalWords").n(), file.getKey());
         for (WordCount top : counts.top(10)) {
@@ -329,7 +535,7 @@ class YarnStepsIT {
         }
       }
       long items = dynamo.scanPaginator(b -> b.tableName(LocalEndpoints.TABLE)).items().stream()
-          .filter(i -> i.get("Filename").s().startsWith(LocalEndpoints.UPLOADING_BUCKET + "/" + prefix)).count();
+          .filter(i -> i.get("Filename").s().startsWith(bucket + "/" + prefix)).count();
       assertEquals(files.size(), items, "one item per file");
     }
   }

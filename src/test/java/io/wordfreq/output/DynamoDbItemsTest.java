@@ -46,6 +46,20 @@ class DynamoDbItemsTest {
   }
 
   @Test
+  void theVersionCountedIsKeptWhenKnown() {
+    FileResult versioned = new FileResult("b/k.txt", "s3://b/k.txt", List.of(), 0, 0, 60, FileResult.SUPERSEDED,
+        "changed", "run-2", "2026-12-07T18:00:00Z", "classic", 1L, 2L, "0cc175b9c0f1b6a831c399e269772661", "v-1");
+    Map<String, AttributeValue> item = DynamoDbItems.toItem(versioned);
+    assertEquals("0cc175b9c0f1b6a831c399e269772661", item.get("ETag").s());
+    assertEquals("v-1", item.get("VersionId").s());
+    assertEquals("superseded", item.get("Status").s());
+    FileResult back = DynamoDbItems.toResult(item);
+    assertEquals(List.of(versioned.eTag(), versioned.versionId()), List.of(back.eTag(), back.versionId()));
+    Map<String, AttributeValue> plain = DynamoDbItems.toItem(result);
+    assertEquals(false, plain.containsKey("ETag") || plain.containsKey("VersionId"), "no version: no attributes");
+  }
+
+  @Test
   void oldWorkerItemsWithOnlyWordsAreRankedByCount() {
     FileResult back = DynamoDbItems.toResult(Map.of(
         "Filename", AttributeValue.fromS("b/old.txt"),

@@ -46,6 +46,15 @@ class JobResultMessageTest {
   }
 
   @Test
+  void aSupersededFileGoesOutAsAFailureSayingSo() throws Exception {
+    JsonNode m = new ObjectMapper().readTree(JobResultMessage.toJson(
+        result("s3://b/k.txt", "b/k.txt", FileResult.SUPERSEDED, "the object changed after its event"), "us-east-1"));
+    assertEquals("failure", m.get("Status").asText(), "the old worker's consumers know success and failure only");
+    assertEquals("superseded: the object changed after its event", m.get("StatusMessage").asText());
+    assertEquals(List.of("Job", "Words", "Duration", "Status", "StatusMessage"), List.copyOf(iterable(m)));
+  }
+
+  @Test
   void startedAtIsGoRfc3339NanoWithoutTrailingZeros() {
     assertEquals("2026-11-22T20:48:28Z", JobResultMessage.rfc3339Nano(Instant.parse("2026-11-22T20:48:28Z")));
     assertEquals("2026-11-22T20:48:28.1Z", JobResultMessage.rfc3339Nano(Instant.parse("2026-11-22T20:48:28.100Z")));

@@ -43,6 +43,16 @@ class RecordJsonTest {
   }
 
   @Test
+  void theVersionCountedIsWrittenWhenKnown() throws Exception {
+    FileResult r = new FileResult("b/k.txt", "s3://b/k.txt", List.of(), 0, 0, 6060, FileResult.SUCCESS, "",
+        "run-1", "2026-12-07T18:00:00Z", "classic", 1L, 2L, "9b2cf535f27731c974343645a3985328", "");
+    JsonNode o = new ObjectMapper().readTree(RecordJson.toJson(r));
+    assertEquals("9b2cf535f27731c974343645a3985328", o.get("ETag").asText());
+    assertTrue(!o.has("VersionId"), "no version id from an unversioned bucket");
+    assertEquals(r.eTag(), RecordJson.fromJson(RecordJson.toJson(r)).eTag());
+  }
+
+  @Test
   void rejectsWhatIsNotARecord() {
     assertThrows(IllegalArgumentException.class, () -> RecordJson.fromJson("{\"Words\":{}}"));
     assertThrows(IllegalArgumentException.class, () -> RecordJson.fromJson("not json"));

@@ -1,6 +1,7 @@
 package io.wordfreq.job.input;
 
 import io.wordfreq.job.Failures;
+import io.wordfreq.record.ManifestLine;
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -19,21 +20,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.GlobPattern;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.s3a.S3AFileStatus;
 
 /**
  * Lists a batch's files on the driver with Hadoop's FileSystem API, so file:, s3a:, hdfs: and plain
  * paths behave the same. Folders and prefixes are walked recursively with {@code listFiles} (one
  * flat listing on S3) and filtered by the include glob on the file name; a glob is expanded with
  * {@code globStatus}; a file named directly, or by a glob, is taken whatever its name. A manifest
- * line that gives the object's size ({@link ManifestLine}) is taken as it is, with no request; the
- * other lines are looked up in parallel. Entries not found, or refused by the {@link ManifestRules},
- * become {@link MissingInput}s.
+ * line that names a version, size and ETag ({@link ManifestLine}), is taken as it is, with no request;
+ * the other lines are looked up in parallel (and a size they give must match). Every file keeps the
+ * ETag (and version id) it was listed with, and is read as that version. Entries not found, bad lines,
+ * and entries refused by the {@link ManifestRules} become {@link MissingInput}s.
  */
 public final class InputLister {
   private static final int MANIFEST_LOOKUP_THREADS = 16;
@@ -68,17 +72,17 @@ public final class InputLister {
     }
     List<MissingInput> missing = new ArrayList<>();
     for (String manifest : manifests) {
-      List<String> unsized = new ArrayList<>();
+      List<ManifestLine> unpinned = new ArrayList<>();
       for (ManifestLine line : readManifest(manifest)) {
         if (line.error() != null) {
           missing.add(new MissingInput(line.uri(), line.error()));
-        } else if (line.size() >= 0) {
-          addSized(line, files, missing);
+        } else if (line.pinsVersion()) {
+          addPinned(line, files, missing);
         } else {
-          unsized.add(line.uri());
+          unpinned.add(line);
         }
       }
-      lookUp(unsized, files, missing);
+      lookUp(unpinned, files, missing);
     }
     List<InputFile> sorted = new ArrayList<>(files.values());
     sorted.sort(Comparator.comparing(InputFile::uri));
@@ -143,14 +147,23 @@ public final class InputLister {
     }
   }
 
-  /** Reads a manifest's lines ({@link ManifestLine}); blank lines and lines starting with '#' are skipped. */
+  /**
+   * Reads a manifest's lines ({@link ManifestLine}); blank lines and lines starting with '#' are skipped,
+   * and a bad line's error names the manifest and the line.
+   */
   private List<ManifestLine> readManifest(String manifest) throws IOException, InputNotFoundException {
     Path path = new Path(manifest);
     FileSystem fs = path.getFileSystem(conf);
     List<ManifestLine> lines = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+      int number = 0;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
+        number++;
         ManifestLine parsed = ManifestLine.parse(line);
+        if (parsed != null && parsed.error() != null) {
+          parsed = new ManifestLine(parsed.uri(), -1, null, null,
+              "manifest " + manifest + " line " + number + ": " + parsed.error());
+        }
         if (parsed != null) {
           lines.add(parsed);
         }
@@ -162,10 +175,10 @@ public final class InputLister {
   }
 
   /**
-   * A line with its size needs no request: its URI is qualified by its file system (opened once per
-   * bucket or host, no request either) the way a listing would name it.
+   * A line with its size and ETag needs no request: its URI is qualified by its file system (opened
+   * once per bucket or host, no request either) the way a listing would name it.
    */
-  private void addSized(ManifestLine line, Map<String, InputFile> files, List<MissingInput> missing) {
+  private void addPinned(ManifestLine line, Map<String, InputFile> files, List<MissingInput> missing) {
     String refusal = manifestRules.refusal(line.uri());
     if (refusal != null) {
       missing.add(new MissingInput(line.uri(), refusal));
@@ -175,23 +188,23 @@ public final class InputLister {
       Path path = new Path(line.uri());
       FileSystem fs = path.getFileSystem(conf);
       URI uri = fs.makeQualified(path).toUri();
-      files.putIfAbsent(uri.toString(), new InputFile(uri.toString(), line.size()));
+      files.putIfAbsent(uri.toString(), new InputFile(uri.toString(), line.size(), line.eTag(), line.versionId()));
     } catch (IOException | RuntimeException e) {
       missing.add(new MissingInput(line.uri(), Failures.reason(e)));
     }
   }
 
   /** Looks the manifest's files up in parallel: on S3 each is one request. */
-  private void lookUp(List<String> uris, Map<String, InputFile> files, List<MissingInput> missing)
+  private void lookUp(List<ManifestLine> lines, Map<String, InputFile> files, List<MissingInput> missing)
       throws IOException {
-    if (uris.isEmpty()) {
+    if (lines.isEmpty()) {
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(MANIFEST_LOOKUP_THREADS, Math.max(1, uris.size())));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(MANIFEST_LOOKUP_THREADS, Math.max(1, lines.size())));
     try {
       List<Future<Object>> lookups = new ArrayList<>();
-      for (String uri : uris) {
-        lookups.add(pool.submit(() -> lookUpOne(uri)));
+      for (ManifestLine line : lines) {
+        lookups.add(pool.submit(() -> lookUpOne(line)));
       }
       for (Future<Object> f : lookups) {
         Object found = f.get();
@@ -211,7 +224,13 @@ public final class InputLister {
     }
   }
 
-  private Object lookUpOne(String uri) {
+  /**
+   * The file of a line that does not name its version: as the store has it now. A size the line gives
+   * must be the file's: a size alone cannot say which version was meant, and the job must neither cut a
+   * grown file short nor count a shrunk one as whole.
+   */
+  private Object lookUpOne(ManifestLine line) {
+    String uri = line.uri();
     String refusal = manifestRules.refusal(uri);
     if (refusal != null) {
       return new MissingInput(uri, refusal);
@@ -223,6 +242,10 @@ public final class InputLister {
       if (st.isDirectory()) {
         return new MissingInput(uri, "is a folder, not a file");
       }
+      if (line.size() >= 0 && st.getLen() != line.size()) {
+        return new MissingInput(uri, "the manifest says " + line.size() + " bytes but the file has " + st.getLen()
+            + ": it changed after the manifest was written (a line with the object's ETag names one version)");
+      }
       return toInput(fs, st);
     } catch (FileNotFoundException e) {
       return new MissingInput(uri, "not found");
@@ -233,7 +256,19 @@ public final class InputLister {
 
   private static InputFile toInput(FileSystem fs, FileStatus st) {
     URI uri = fs.makeQualified(st.getPath()).toUri();
-    return new InputFile(uri.toString(), st.getLen());
+    return new InputFile(uri.toString(), st.getLen(), eTagOf(st), versionIdOf(st));
+  }
+
+  /** The ETag a listing or lookup gave for {@code st} (unquoted), or null: files are read as that version. */
+  private static String eTagOf(FileStatus st) {
+    String eTag = st instanceof EtagSource source ? source.getEtag() : null;
+    return eTag == null || eTag.isBlank() ? null : ManifestLine.unquote(eTag.strip());
+  }
+
+  /** The S3 version id a lookup gave for {@code st} (S3A, versioned buckets; listings give none), or null. */
+  private static String versionIdOf(FileStatus st) {
+    String id = st instanceof S3AFileStatus s3a ? s3a.getVersionId() : null;
+    return id == null || id.isBlank() ? null : id;
   }
 
   static boolean isGlob(String input) {

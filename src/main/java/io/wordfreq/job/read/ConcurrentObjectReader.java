@@ -1,6 +1,7 @@
 package io.wordfreq.job.read;
 
 import io.wordfreq.job.plan.FileSlice;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,8 @@ final class ConcurrentObjectReader implements AutoCloseable {
   });
 
   /**
-   * One finished read: the file's bytes (maybe fewer than its listed length, if it shrank), or why
-   * it could not be read.
+   * One finished read: the file's bytes (maybe fewer than its listed length, if it shrank: counting
+   * then fails), or why it could not be read (also when it grew).
    *
    * @param index           the file's position in the list given to the reader
    * @param bytes           the bytes read; null if the read failed
@@ -150,6 +151,11 @@ final class ConcurrentObjectReader implements AutoCloseable {
       // Allocated inside the try: an OutOfMemoryError here must arrive like any other failure.
       byte[] bytes = new byte[length];
       int got = in.readNBytes(bytes, 0, length);
+      if (got == length && in.read() >= 0) {
+        // Fewer bytes than listed fail in the counter (the file ended early); more must not be cut off.
+        throw new IOException("the file is longer than the " + length + " bytes listed for it (manifest or listing):"
+            + " it changed after it was listed");
+      }
       return new Arrival(index, bytes, got, null, startedAt, t0);
     } catch (Exception | Error e) {
       // Handed over, never lost: the task thread would otherwise wait for this read forever. The

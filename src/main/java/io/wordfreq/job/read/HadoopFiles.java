@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FutureDataInputStreamBuilder;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
@@ -16,7 +18,8 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 /**
  * Opens a slice's file through Hadoop's FileSystem API for the counting core: a stream positioned
  * with {@code seek}, opened with the file's known length (s3a then skips its HEAD request) and a
- * sequential read policy.
+ * sequential read policy — and, when the slice names a version, on S3A with a status that pins every
+ * read to it ({@link ObjectVersions}).
  */
 final class HadoopFiles {
   private HadoopFiles() {
@@ -25,14 +28,17 @@ final class HadoopFiles {
   static PositionedInput open(FileSlice slice, Configuration conf) throws IOException {
     Path path = new Path(URI.create(slice.uri()));
     FileSystem fs = readerFor(path.getFileSystem(conf), path);
+    FileStatus pinned = ObjectVersions.pinned(fs, path, slice);
     return position -> {
       FSDataInputStream in;
       try {
-        in = fs.openFile(path)
+        FutureDataInputStreamBuilder open = fs.openFile(path)
             .opt(Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY, "sequential")
-            .optLong(Options.OpenFileOptions.FS_OPTION_OPENFILE_LENGTH, slice.fileLength())
-            .build()
-            .get();
+            .optLong(Options.OpenFileOptions.FS_OPTION_OPENFILE_LENGTH, slice.fileLength());
+        if (pinned != null) {
+          open = open.withFileStatus(pinned);
+        }
+        in = open.build().get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted opening " + slice.uri(), e);

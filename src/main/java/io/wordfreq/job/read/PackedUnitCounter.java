@@ -125,7 +125,7 @@ public final class PackedUnitCounter<R> implements Iterator<R> {
     if (a.error() instanceof Error error) {
       throw error;
     } else if (a.error() != null) {
-      count = PartialCount.failed(Failures.reason(a.error()), a.startedAtMillis(), System.nanoTime() - a.startedAtNanos());
+      count = PartialCount.unreadable(slice, a.error(), a.startedAtMillis(), System.nanoTime() - a.startedAtNanos());
     } else {
       count = counter.count(slice, position -> new ByteArrayInputStream(a.bytes(), 0, a.length()),
           a.startedAtMillis(), a.startedAtNanos());

@@ -1,14 +1,17 @@
 package io.wordfreq.job.read;
 
 import io.wordfreq.counting.WordCounts;
+import io.wordfreq.job.Failures;
+import io.wordfreq.job.plan.FileSlice;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 
 /**
- * The counts of one slice of a file, or why it could not be counted: what the ranges of a split file
- * send through the shuffle to be merged. Serialized compactly with {@link WordCounts#writeTo} (Java
+ * The counts of one slice of a file, or why it could not be counted — failed, or superseded (the
+ * object changed after its event: see {@link ObjectVersions}): what the ranges of a split file send
+ * through the shuffle to be merged. Serialized compactly with {@link WordCounts#writeTo} (Java
  * serialization and Kryo, through Kryo's {@code ExternalizableSerializer}).
  */
 public final class PartialCount implements Externalizable {
@@ -19,35 +22,55 @@ public final class PartialCount implements Externalizable {
   private long startedAtMillis;
   private long durationNanos;
   private String error;
+  /** With an error: the object changed after its event, rather than could not be read. */
+  private boolean superseded;
 
   /** For deserialization only. */
   public PartialCount() {
   }
 
-  private PartialCount(WordCounts counts, long bytes, long startedAtMillis, long durationNanos, String error) {
+  private PartialCount(WordCounts counts, long bytes, long startedAtMillis, long durationNanos, String error,
+      boolean superseded) {
     this.counts = counts;
     this.bytes = bytes;
     this.startedAtMillis = startedAtMillis;
     this.durationNanos = durationNanos;
     this.error = error;
+    this.superseded = superseded;
   }
 
   public static PartialCount counted(WordCounts counts, long bytes, long startedAtMillis, long durationNanos) {
-    return new PartialCount(counts, bytes, startedAtMillis, durationNanos, null);
+    return new PartialCount(counts, bytes, startedAtMillis, durationNanos, null, false);
   }
 
   public static PartialCount failed(String error, long startedAtMillis, long durationNanos) {
-    return new PartialCount(null, 0, startedAtMillis, durationNanos, error);
+    return new PartialCount(null, 0, startedAtMillis, durationNanos, error, false);
+  }
+
+  /** The slice was not counted because its object changed after the event that named it. */
+  public static PartialCount superseded(String reason, long startedAtMillis, long durationNanos) {
+    return new PartialCount(null, 0, startedAtMillis, durationNanos, reason, true);
+  }
+
+  /** A slice that could not be read because of {@code e}: superseded if the object changed, else failed. */
+  static PartialCount unreadable(FileSlice slice, Throwable e, long startedAtMillis, long durationNanos) {
+    return ObjectVersions.changed(e)
+        ? superseded(ObjectVersions.supersededReason(slice), startedAtMillis, durationNanos)
+        : failed(Failures.reason(e), startedAtMillis, durationNanos);
   }
 
   /**
    * Merges two partial counts of the same file (the reduce): counts and bytes add up, the earliest
-   * start and the summed counting time are kept, and a failure of any range fails the file.
-   * May reuse either argument.
+   * start and the summed counting time are kept; a range found superseded makes the file superseded
+   * (its other ranges may have read the old version before it changed), else a failure of any range
+   * fails the file. May reuse either argument.
    */
   public static PartialCount merge(PartialCount a, PartialCount b) {
     long started = Math.min(a.startedAtMillis, b.startedAtMillis);
     long duration = a.durationNanos + b.durationNanos;
+    if (a.superseded || b.superseded) {
+      return superseded(a.superseded ? a.error : b.error, started, duration);
+    }
     if (a.failed() || b.failed()) {
       return failed(a.failed() ? a.error : b.error, started, duration);
     }
@@ -58,8 +81,14 @@ public final class PartialCount implements Externalizable {
     return counted(big.counts, a.bytes + b.bytes, started, duration);
   }
 
+  /** True when the slice was not counted, failed or superseded. */
   public boolean failed() {
     return error != null;
+  }
+
+  /** True when the slice was not counted because its object changed after its event. */
+  public boolean superseded() {
+    return superseded;
   }
 
   /** The counts; null if the slice failed. */
@@ -79,7 +108,7 @@ public final class PartialCount implements Externalizable {
     return durationNanos;
   }
 
-  /** Why counting failed; null if it did not. */
+  /** Why counting failed or was superseded; null if it did not. */
   public String error() {
     return error;
   }
@@ -89,7 +118,7 @@ public final class PartialCount implements Externalizable {
     out.writeLong(bytes);
     out.writeLong(startedAtMillis);
     out.writeLong(durationNanos);
-    out.writeBoolean(error != null);
+    out.writeByte(error == null ? 0 : superseded ? 2 : 1);
     if (error != null) {
       out.writeUTF(error.length() > 8000 ? error.substring(0, 8000) : error);
     } else {
@@ -102,8 +131,10 @@ public final class PartialCount implements Externalizable {
     bytes = in.readLong();
     startedAtMillis = in.readLong();
     durationNanos = in.readLong();
-    if (in.readBoolean()) {
+    byte state = in.readByte();
+    if (state != 0) {
       error = in.readUTF();
+      superseded = state == 2;
     } else {
       counts = WordCounts.readFrom(in);
     }

@@ -14,7 +14,7 @@ import org.apache.spark.SparkConf;
  * {@code --read-buffer} set them), so spark-submit's {@code --conf} works too.
  *
  * <p>Unless reads in flight are set, files on the local disk ({@code file:}) are read one after
- * another: a local read has no latency to hide, and holding whole files only cost memory (README:
+ * another: a local read has no latency to hide, and holding whole files only cost memory (bench/results/history.md:
  * 120 local files peaked at 319 MiB this way against 507 MiB with 32 in flight, in the same time).
  *
  * @param readsInFlight reads one task keeps going at once; 1 reads one file after another, streaming
@@ -24,7 +24,7 @@ import org.apache.spark.SparkConf;
 public record ReadSettings(int readsInFlight, long bufferBytes, boolean defaulted) implements Serializable {
   public static final String IN_FLIGHT_KEY = "spark.wordfreq.reads.inFlight";
   public static final String BUFFER_KEY = "spark.wordfreq.reads.buffer";
-  /** Tuned with bench/e2e's small6000-s3a-20ms (README, Performance). */
+  /** Tuned with bench/e2e's small6000-s3a-20ms (bench/results/history.md). */
   public static final int DEFAULT_IN_FLIGHT = 32;
   public static final long DEFAULT_BUFFER = 64L << 20;
   public static final int MAX_IN_FLIGHT = 1024;

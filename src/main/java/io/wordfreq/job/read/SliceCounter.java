@@ -13,7 +13,8 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * Executor side: counts one {@link FileSlice} by the run's rules, reading through Hadoop's
  * FileSystem (or from bytes already read, see {@link PackedUnitCounter}). A file that cannot be read
- * gives a failed {@link PartialCount} with the reason; the task and the rest of the batch go on.
+ * gives a failed {@link PartialCount} with the reason (superseded when the object changed after its
+ * event); the task and the rest of the batch go on.
  */
 public final class SliceCounter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,7 +40,7 @@ public final class SliceCounter implements Serializable {
     try {
       in = HadoopFiles.open(slice, hadoopConf());
     } catch (Exception e) {
-      return PartialCount.failed(Failures.reason(e), startedAt, System.nanoTime() - t0);
+      return PartialCount.unreadable(slice, e, startedAt, System.nanoTime() - t0);
     }
     return count(slice, in, startedAt, t0);
   }
@@ -51,8 +52,8 @@ public final class SliceCounter implements Serializable {
       long bytes = rules.countRange(in, slice.start(), slice.end(), slice.fileLength(), counts);
       return PartialCount.counted(counts, bytes, startedAt, System.nanoTime() - t0);
     } catch (Exception e) {
-      // IOExceptions (unreadable, vanished, access denied) and runtime failures of one file alike.
-      return PartialCount.failed(Failures.reason(e), startedAt, System.nanoTime() - t0);
+      // IOExceptions (unreadable, vanished, access denied, changed) and runtime failures of one file alike.
+      return PartialCount.unreadable(slice, e, startedAt, System.nanoTime() - t0);
     }
   }
 }

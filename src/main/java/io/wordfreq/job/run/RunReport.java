@@ -30,8 +30,11 @@ public final class RunReport {
   public void summary(RunOutcome o) {
     CountTotals t = o.totals();
     double mbPerSecond = o.seconds() > 0 ? t.bytes() / 1e6 / o.seconds() : 0;
-    err.printf(Locale.ROOT, "wordfreq: %,d files ok, %,d failed; %s, %,d tokens in %.1f s (%.1f MB/s)%n",
-        t.filesOk(), t.filesFailed(), mb(t.bytes()), t.tokens(), o.seconds(), mbPerSecond);
+    // Superseded files are neither ok nor failed (CountTotals): what the plan held beyond both.
+    long superseded = o.plan().files() + o.plan().missing().size() - t.filesOk() - t.filesFailed();
+    err.printf(Locale.ROOT, "wordfreq: %,d files ok, %,d failed%s; %s, %,d tokens in %.1f s (%.1f MB/s)%n",
+        t.filesOk(), t.filesFailed(), superseded > 0 ? String.format(Locale.ROOT, ", %,d superseded", superseded) : "",
+        mb(t.bytes()), t.tokens(), o.seconds(), mbPerSecond);
     RunSummary s = o.summary();
     if (s != null) {
       err.printf(Locale.ROOT, "wordfreq: batch top %d (%s rules): %s%n", s.topWords().size(), s.rules(),

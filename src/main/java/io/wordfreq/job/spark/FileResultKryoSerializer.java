@@ -41,6 +41,8 @@ final class FileResultKryoSerializer extends Serializer<FileResult> {
     out.writeString(r.rules());
     out.writeLong(r.startedAtMillis());
     out.writeLong(r.durationNanos());
+    out.writeString(r.eTag());
+    out.writeString(r.versionId());
   }
 
   @Override
@@ -58,6 +60,6 @@ final class FileResultKryoSerializer extends Serializer<FileResult> {
     }
     return new FileResult(filename, sourceUri, top, in.readVarLong(true), in.readVarLong(true),
         in.readVarLong(true), in.readString(), in.readString(), in.readString(), in.readString(),
-        in.readString(), in.readLong(), in.readLong());
+        in.readString(), in.readLong(), in.readLong(), in.readString(), in.readString());
   }
 }

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * The nightly schedule's Lambda target: submits one step for a whole prefix, the same as
  * {@code wordfreq nightly --prefix}. The prefix comes from the scheduled event's input
- * ({@code {"prefix": "s3://bucket/prefix/"}}, as {@code emr/nightly-schedule.json} sends it), or
- * from {@code WORDFREQ_NIGHTLY_PREFIX} for a plain EventBridge "Scheduled Event". Returns the step id;
+ * ({@code {"prefix": "s3://bucket/prefix/"}}, as the stack's {@code NightlySchedule} in
+ * {@code emr/wordfreq.yaml} sends it), or from {@code WORDFREQ_NIGHTLY_PREFIX} for a plain EventBridge
+ * "Scheduled Event". Returns the step id;
  * a failed submission throws, so the scheduler's retry policy applies.
  */
 public final class NightlyLambdaHandler implements RequestHandler<Map<String, Object>, String> {

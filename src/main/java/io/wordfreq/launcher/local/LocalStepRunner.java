@@ -1,8 +1,11 @@
 package io.wordfreq.launcher.local;
 
+import io.wordfreq.launcher.FailedStep;
 import io.wordfreq.launcher.JobStep;
+import io.wordfreq.launcher.StepFailedException;
 import io.wordfreq.launcher.StepRunner;
 import io.wordfreq.launcher.SubmissionFailedException;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -15,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a step on this machine instead of EMR: the very same arguments after the job jar, given to
  * {@code bin/wordfreq} as a child process (the launcher itself never loads Spark). The exit code
- * decides: 0 is success, anything else a failed submission. The step's {@code --jars} (the DynamoDB
+ * decides: 0 is success, anything else a failed step ({@link StepFailedException}). The step's {@code --jars} (the DynamoDB
  * connector) reach {@code bin/wordfreq}'s class path through {@code WORDFREQ_JARS}. The child inherits the environment
  * (endpoints, region, credentials) and this process's output streams.
  * A local S3 server reaches the child through those variables: the count job points s3a at
@@ -46,6 +49,12 @@ public final class LocalStepRunner implements StepRunner {
     return Path.of(home == null ? "." : home, "bin", "wordfreq").toAbsolutePath().normalize();
   }
 
+  /** It waits for the step's end, so the failed-step policy applies here. */
+  @Override
+  public boolean seesStepEnd() {
+    return true;
+  }
+
   @Override
   public String run(JobStep step) throws SubmissionFailedException {
     if (!Files.isExecutable(wordfreq)) {
@@ -70,9 +79,11 @@ public final class LocalStepRunner implements StepRunner {
       Thread.currentThread().interrupt();
       throw new SubmissionFailedException("local runner interrupted", e);
     }
+    String id = "local-" + RUNS.incrementAndGet();
     if (exit != 0) {
-      throw new SubmissionFailedException("local step '" + step.name() + "' exited with " + exit);
+      throw new StepFailedException(new FailedStep(id, step, "FAILED", "bin/wordfreq count exited with " + exit,
+          "this process's standard error (the step's output is inherited)"));
     }
-    return "local-" + RUNS.incrementAndGet();
+    return id;
   }
 }

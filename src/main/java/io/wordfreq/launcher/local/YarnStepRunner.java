@@ -1,8 +1,11 @@
 package io.wordfreq.launcher.local;
 
+import io.wordfreq.launcher.FailedStep;
 import io.wordfreq.launcher.JobStep;
+import io.wordfreq.launcher.StepFailedException;
 import io.wordfreq.launcher.StepRunner;
 import io.wordfreq.launcher.SubmissionFailedException;
+
 import io.wordfreq.local.ServerInstallation;
 import io.wordfreq.local.YarnSite;
 import java.io.BufferedReader;
@@ -76,6 +79,12 @@ public final class YarnStepRunner implements StepRunner {
         site.containerLogDirs());
   }
 
+  /** It waits for the step's end, so the failed-step policy applies here. */
+  @Override
+  public boolean seesStepEnd() {
+    return true;
+  }
+
   @Override
   public String run(JobStep step) throws SubmissionFailedException {
     List<String> args = step.args();
@@ -130,8 +139,10 @@ public final class YarnStepRunner implements StepRunner {
     LOG.log(Level.INFO, "YARN application {0}: final status {1}; {2}; container logs: {3}", applicationId, status,
         resourceManagerWeb.resolve("/cluster/app/" + applicationId), logs);
     if (!"SUCCEEDED".equals(finalStatus) || exit != 0) {
-      throw new SubmissionFailedException("YARN application " + applicationId + " ended " + status
-          + (diagnostics == null ? "" : ": " + diagnostics) + "; container logs: " + logs);
+      String state = "KILLED".equals(finalStatus) ? "CANCELLED" : "FAILED";
+      throw new StepFailedException(new FailedStep(applicationId, step, state,
+          "YARN application " + applicationId + " ended " + status + (diagnostics == null ? "" : ": " + diagnostics),
+          resourceManagerWeb.resolve("/cluster/app/" + applicationId) + "; container logs: " + logs));
     }
     return applicationId;
   }

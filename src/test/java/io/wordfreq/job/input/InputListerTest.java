@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(HadoopFileSystemCache.class) // its manifests name s3a objects
 class InputListerTest {
   @TempDir Path dir;
 
@@ -64,39 +67,45 @@ class InputListerTest {
   }
 
   @Test
-  void takesSizedManifestLinesWithoutLookingThemUp() throws Exception {
+  void takesManifestLinesThatNameTheirVersionWithoutLookingThemUp() throws Exception {
     Files.writeString(dir.resolve("looked-up.txt"), "alpha beta");
-    Path manifest = Files.writeString(dir.resolve("sized.manifest"),
-        "# sizes from the events\n"
-            + dir.resolve("sized.txt").toUri() + "\t4096\n" // not there: a lookup would have missed it
+    Path manifest = Files.writeString(dir.resolve("pinned.manifest"),
+        "# sizes and ETags from the events\n"
+            + dir.resolve("pinned.txt").toUri() + "\t4096\t0cc175b9c0f1b6a831c399e269772661\tv-1\n" // not there: a lookup would miss it
             + dir.resolve("looked-up.txt").toUri() + "\n"
             + dir.resolve("bad.txt").toUri() + "\tlarge\n");
     ListedInputs listed = lister().list(List.of(), List.of(manifest.toString()));
-    assertEquals(List.of("looked-up.txt", "sized.txt"), names(listed));
+    assertEquals(List.of("looked-up.txt", "pinned.txt"), names(listed));
     assertEquals(List.of(10L, 4096L), listed.files().stream().map(InputFile::length).toList());
+    assertEquals("0cc175b9c0f1b6a831c399e269772661", listed.files().get(1).eTag());
+    assertEquals("v-1", listed.files().get(1).versionId());
     assertEquals(1, listed.missing().size());
-    assertTrue(listed.missing().get(0).reason().contains("'large'"), listed.missing().get(0).reason());
+    String reason = listed.missing().get(0).reason();
+    assertTrue(reason.contains("'large'") && reason.contains("line 4") && reason.contains("pinned.manifest"), reason);
   }
 
   @Test
-  void sizedManifestLinesAreRefusedByTheSameRules() throws Exception {
+  void aSizeWithoutAnETagIsCheckedAgainstTheFile() throws Exception {
+    Files.writeString(dir.resolve("grown.txt"), "sixty bytes once, six thousand now");
+    Files.writeString(dir.resolve("same.txt"), "alpha");
+    Path manifest = Files.writeString(dir.resolve("old.manifest"),
+        dir.resolve("grown.txt").toUri() + "\t5\n" + dir.resolve("same.txt").toUri() + "\t5\n");
+    ListedInputs listed = lister().list(List.of(), List.of(manifest.toString()));
+    assertEquals(List.of("same.txt"), names(listed));
+    assertEquals(1, listed.missing().size());
+    assertTrue(listed.missing().get(0).reason().startsWith("the manifest says 5 bytes but the file has 34"),
+        listed.missing().get(0).reason());
+  }
+
+  @Test
+  void manifestLinesAreRefusedByTheSameRulesWithOrWithoutAVersion() throws Exception {
     Path manifest = Files.writeString(dir.resolve("foreign.manifest"),
-        "s3a://elsewhere/secret.txt\t10\ns3a://proc/a/../b.txt\t10\n");
+        "s3a://elsewhere/secret.txt\t10\tabc\ns3a://proc/a/../b.txt\t10\tabc\ns3a://elsewhere/other.txt\t10\n");
     ListedInputs listed = new InputLister(new org.apache.hadoop.conf.Configuration(), "*.txt", java.util.Set.of("proc"))
         .list(List.of(), List.of(manifest.toString()));
     assertEquals(List.of(), listed.files());
-    assertEquals(2, listed.missing().size());
+    assertEquals(3, listed.missing().size());
     assertTrue(listed.missing().stream().allMatch(m -> m.reason().startsWith("refused")), listed.missing().toString());
-  }
-
-  @Test
-  void parsesManifestLines() {
-    assertEquals(new ManifestLine("s3://b/k.txt", 12, null), ManifestLine.parse("  s3://b/k.txt\t12 "));
-    assertEquals(new ManifestLine("s3://b/a b.txt", -1, null), ManifestLine.parse("s3://b/a b.txt"));
-    assertEquals(new ManifestLine("s3://b/tab\tkey", 3, null), ManifestLine.parse("s3://b/tab\tkey\t3"));
-    assertEquals(null, ManifestLine.parse("# comment"));
-    assertEquals(null, ManifestLine.parse("   "));
-    assertTrue(ManifestLine.parse("s3://b/k.txt\t-1").error() != null);
   }
 
   @Test

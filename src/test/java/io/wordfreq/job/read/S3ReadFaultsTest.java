@@ -13,6 +13,7 @@ import io.wordfreq.faults.S3Faults;
 import io.wordfreq.local.EmbeddedAws;
 import io.wordfreq.local.LocalEndpoints;
 import io.wordfreq.record.FileResult;
+import io.wordfreq.testing.HadoopFileSystemCache;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,6 +39,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @ExtendWith(EmbeddedAws.class)
 class S3ReadFaultsTest {
+  /** Each test reads the same bucket at an endpoint of its own (through the proxy or not). */
+  @RegisterExtension
+  static final HadoopFileSystemCache CACHE = HadoopFileSystemCache.afterEachTest();
+
   private static final String BUCKET = LocalEndpoints.PROCESSING_BUCKET;
 
   @Test
@@ -116,8 +122,8 @@ class S3ReadFaultsTest {
     }
   }
 
-  /** s3a pointed at {@code endpoint}, its file-system cache off (each test has its own endpoint). */
-  private static SparkConf conf(LocalEndpoints aws, URI endpoint) {
+  /** s3a pointed at {@code endpoint}. */
+  static SparkConf conf(LocalEndpoints aws, URI endpoint) {
     String h = "spark.hadoop.";
     return SparkContexts.conf("local[2]", "S3ReadFaultsTest")
         .set(h + "fs.s3a.endpoint", endpoint.toString())
@@ -127,7 +133,6 @@ class S3ReadFaultsTest {
         .set(h + "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider")
         .set(h + "fs.s3a.access.key", aws.accessKeyId())
         .set(h + "fs.s3a.secret.key", aws.secretAccessKey())
-        .set(h + "fs.s3a.impl.disable.cache", "true")
         .set(h + "fs.s3a.retry.interval", "50ms")
         .set(h + "fs.s3a.retry.throttle.interval", "50ms");
   }

@@ -28,6 +28,13 @@ class FileResultKryoSerializerTest {
   }
 
   @Test
+  void theVersionCountedComesBack() {
+    FileResult r = new FileResult("bucket/k.txt", "s3://bucket/k.txt", List.of(), 0, 0, 0, FileResult.SUPERSEDED,
+        "changed", "run-1", "2026-12-07T18:00:00Z", "classic", 1L, 2L, "0cc175b9c0f1b6a831c399e269772661-2", "v+/1");
+    assertEquals(r, roundTrip(r));
+  }
+
+  @Test
   void failureRecordWithNullsComesBackEqual() {
     FileResult r = new FileResult("/x/y.txt", "file:/x/y.txt", null, 0, 0, 0,
         FileResult.FAILURE, "Permission denied", null, null, "classic", 0, 0);

@@ -8,6 +8,9 @@ Where from, all taken from the environment (nothing in the notebooks is fixed):
   (default ``wordfreq-runs``), read with boto3; the endpoint is ``AWS_ENDPOINT_URL_DYNAMODB`` when it
   is set (DynamoDB Local: ``source .wordfreq-local/env``), else AWS (EMR Studio: the workspace's
   region and role).
+- ``WORDFREQ_DATASET``: the Parquet dataset of ``count --output parquet:URI`` (one row per file and
+  run, partitioned by run date), read by ``history()`` where it exists; pandas reads it with pyarrow
+  (and s3fs for ``s3://``).
 - ``WORDFREQ_FIGURES``: a folder where every figure drawn is also saved as PNG (optional).
 """
 import glob
@@ -22,6 +25,7 @@ TABLE = os.environ.get("WORDFREQ_TABLE") or "wordfreq"
 RUNS_TABLE = os.environ.get("WORDFREQ_RUNS_TABLE") or f"{TABLE}-runs"
 JSONL = os.environ.get("WORDFREQ_JSONL") or None
 FIGURES = os.environ.get("WORDFREQ_FIGURES") or None
+DATASET = os.environ.get("WORDFREQ_DATASET") or None
 
 FILE_COLUMNS = ["Filename", "Status", "StatusMessage", "TotalWords", "DistinctWords", "Bytes", "RunId",
                 "ProcessedAt", "Rules", "TopWords"]
@@ -87,6 +91,23 @@ def runs():
         df[column] = pd.to_numeric(df[column]).astype("float64")
     df["TopWords"] = df["TopWords"].map(_top_words)
     return df.sort_values(["StartedAt", "RunId"], ascending=False).reset_index(drop=True)
+
+
+def history():
+    """Every file's record of every run from the Parquet dataset, newest first; a string saying why
+    not when there is none to read (no WORDFREQ_DATASET, nothing written there yet, no pyarrow)."""
+    if not DATASET:
+        return "no dataset: set WORDFREQ_DATASET to a count --output parquet:URI location"
+    local = DATASET[len("file://"):] if DATASET.startswith("file://") else DATASET
+    if "://" not in local and not os.path.exists(local):
+        return f"no dataset at {DATASET} yet"
+    try:
+        import pyarrow  # noqa: F401  (pandas reads Parquet through it)
+    except ImportError:
+        return "the dataset needs pyarrow to read: pip install pyarrow (Debian: no package)"
+    df = pd.read_parquet(local if "://" not in local else DATASET)
+    df["TopWords"] = df["TopWords"].map(lambda words: [{"Word": w["Word"], "Count": int(w["Count"])} for w in words])
+    return df.sort_values(["ProcessedAt", "Filename"], ascending=[False, True]).reset_index(drop=True)
 
 
 def save(fig, name):

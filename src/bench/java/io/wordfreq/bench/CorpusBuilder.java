@@ -3,71 +3,106 @@ package io.wordfreq.bench;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
- * Builds the benchmark workloads from a folder of real text (or from generated English-like text when
- * none is given): {@code batch:N:SIZE} N files of about SIZE bytes each made by concatenating the
- * source texts; {@code single:SIZE} one file of SIZE bytes. Files are cut only at white space, so
- * every word in them is a word of the source.
+ * Builds the benchmark workloads, from a folder of real text or from {@link GeneratedTexts} of one kind:
+ * {@code batch:N:SIZE} N files of about SIZE bytes each; {@code single:SIZE} one file of SIZE bytes. Real text is
+ * taken round-robin from the folder's files and cut only at white space, so every word in the corpus is a word of
+ * the source. Generated text is written in whole documents (paragraphs, messages, dictionary entries), at least one
+ * a file: a file of e-mail of about 5.5 KB is one message. Each corpus is built from the start of its source, so it
+ * is the same whatever else is built with it, and goes into its own folder named by source and spec; a folder that
+ * exists is reused.
  *
- * <p>Usage: {@code CorpusBuilder <source dir or "-"> <out dir> <spec>...}, e.g.
- * {@code batch:120:1000000 batch:6000:5500 single:1000000000}.
+ * <p>Usage: {@code CorpusBuilder (--source DIR | --generate english|email|dictionary) OUT_DIR SPEC...}, e.g.
+ * {@code --generate email target/bench/corpora batch:6000:5500 single:1000000000}. Prints each corpus's folder, one
+ * a line, in the order of the specs.
  */
 public final class CorpusBuilder {
-  private final byte[] source;
-  private int cursor;
+  private static final long SEED = 42;
 
-  private CorpusBuilder(byte[] source) {
-    this.source = source;
+  /** Where a corpus's bytes come from. */
+  private interface Source {
+    /** Writes about {@code size} bytes to {@code out}. */
+    void write(OutputStream out, long size) throws IOException;
+  }
+
+  private CorpusBuilder() {
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 3) {
-      System.err.println("usage: CorpusBuilder <source dir|-> <out dir> batch:N:SIZE|single:SIZE ...");
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("CorpusBuilder: " + e.getMessage());
       System.exit(2);
-    }
-    byte[] text = "-".equals(args[0]) ? generated(8 << 20) : concatenated(Path.of(args[0]));
-    CorpusBuilder builder = new CorpusBuilder(text);
-    Path out = Path.of(args[1]);
-    for (int i = 2; i < args.length; i++) {
-      builder.build(out, args[i]);
     }
   }
 
-  private void build(Path out, String spec) throws IOException {
-    String[] p = spec.split(":");
-    Path dir = out.resolve(spec.replace(':', '-'));
+  private static void run(String[] args) throws IOException {
+    if (args.length < 4 || !(args[0].equals("--source") || args[0].equals("--generate"))) {
+      System.err.println("usage: CorpusBuilder (--source DIR | --generate english|email|dictionary) OUT_DIR SPEC...");
+      System.exit(2);
+    }
+    String name;
+    Supplier<Source> sources;
+    if (args[0].equals("--source")) {
+      Path dir = Path.of(args[1]);
+      byte[] text = TextFolder.concatenated(dir);
+      name = "source-" + dir.toAbsolutePath().normalize().getFileName();
+      sources = () -> new RoundRobin(text);
+    } else {
+      GeneratedTexts.Kind kind = GeneratedTexts.Kind.named(args[1]);
+      name = kind.label();
+      sources = () -> new Documents(GeneratedTexts.of(kind, SEED));
+    }
+    Path out = Path.of(args[2]);
+    for (int i = 3; i < args.length; i++) {
+      System.out.println(build(sources.get(), out.resolve(name + "-" + args[i].replace(':', '-')), args[i]));
+    }
+  }
+
+  private static Path build(Source source, Path dir, String spec) throws IOException {
     if (Files.isDirectory(dir)) {
       System.err.println("corpus " + dir + " exists, reused");
-      return;
+      return dir;
     }
-    Path tmp = out.resolve(dir.getFileName() + ".tmp");
+    String[] p = spec.split(":");
+    boolean batch = p[0].equals("batch") && p.length == 3;
+    if (!batch && !(p[0].equals("single") && p.length == 2)) {
+      throw new IllegalArgumentException("unknown corpus spec " + spec + " (batch:N:SIZE or single:SIZE)");
+    }
+    int files = batch ? Integer.parseInt(p[1]) : 1;
+    long size = Long.parseLong(p[p.length - 1]);
+    Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
     Files.createDirectories(tmp);
-    if (p[0].equals("batch")) {
-      int n = Integer.parseInt(p[1]);
-      long size = Long.parseLong(p[2]);
-      for (int i = 0; i < n; i++) {
-        write(tmp.resolve(String.format("part-%05d.txt", i)), size);
-      }
-    } else if (p[0].equals("single")) {
-      write(tmp.resolve("single.txt"), Long.parseLong(p[1]));
-    } else {
-      throw new IllegalArgumentException("unknown corpus spec " + spec);
+    for (int i = 0; i < files; i++) {
+      write(source, tmp.resolve(batch ? String.format("part-%05d.txt", i) : "single.txt"), size);
     }
     Files.move(tmp, dir);
     System.err.println("corpus " + dir + " built");
+    return dir;
   }
 
-  /** Writes about {@code size} bytes taken round-robin from the source, ending at white space. */
-  private void write(Path file, long size) throws IOException {
+  private static void write(Source source, Path file, long size) throws IOException {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      source.write(out, size);
+    }
+  }
+
+  /** Real text, taken round-robin from where the last file ended, each file ending at white space. */
+  private static final class RoundRobin implements Source {
+    private final byte[] source;
+    private int cursor;
+
+    RoundRobin(byte[] source) {
+      this.source = source;
+    }
+
+    @Override
+    public void write(OutputStream out, long size) throws IOException {
       long written = 0;
       while (written < size) {
         int want = (int) Math.min(size - written, source.length - cursor);
@@ -80,55 +115,37 @@ public final class CorpusBuilder {
         cursor = end == source.length ? 0 : end;
       }
     }
+
+    private static boolean isSpace(byte b) {
+      return b == ' ' || b == '\n' || b == '\t' || b == '\r';
+    }
   }
 
-  private static boolean isSpace(byte b) {
-    return b == ' ' || b == '\n' || b == '\t' || b == '\r';
-  }
+  /**
+   * Generated text in whole documents: at least one a file, then more while the file is short of its size; a
+   * document that would take the file past its size is left for the next file once the file has half of it.
+   */
+  private static final class Documents implements Source {
+    private final GeneratedTexts texts;
+    private byte[] pending;
 
-  private static byte[] concatenated(Path dir) throws IOException {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".txt")).sorted().forEach(files::add);
+    Documents(GeneratedTexts texts) {
+      this.texts = texts;
     }
-    if (files.isEmpty()) {
-      throw new IOException("no .txt files under " + dir);
-    }
-    var buf = new java.io.ByteArrayOutputStream();
-    for (Path f : files) {
-      buf.write(Files.readAllBytes(f));
-      buf.write('\n');
-    }
-    return buf.toByteArray();
-  }
 
-  /** English-like text: Zipf-distributed words from a generated vocabulary, with punctuation. */
-  private static byte[] generated(int size) {
-    Random rnd = new Random(42);
-    String[] vocab = new String[50_000];
-    for (int i = 0; i < vocab.length; i++) {
-      int len = 2 + (int) Math.abs(rnd.nextGaussian() * 3 + 3);
-      StringBuilder w = new StringBuilder();
-      for (int j = 0; j < len; j++) {
-        w.append((char) ('a' + rnd.nextInt(26)));
+    @Override
+    public void write(OutputStream out, long size) throws IOException {
+      long written = 0;
+      while (written < size) {
+        byte[] doc = pending != null ? pending : texts.next();
+        pending = null;
+        if (written > 0 && written >= size / 2 && written + doc.length > size) {
+          pending = doc;
+          return;
+        }
+        out.write(doc);
+        written += doc.length;
       }
-      vocab[i] = w.toString();
     }
-    double[] cumulative = new double[vocab.length];
-    double sum = 0;
-    for (int i = 0; i < vocab.length; i++) {
-      sum += 1.0 / (i + 1);
-      cumulative[i] = sum;
-    }
-    StringBuilder text = new StringBuilder(size + 64);
-    while (text.length() < size) {
-      double r = rnd.nextDouble() * sum;
-      int idx = java.util.Arrays.binarySearch(cumulative, r);
-      String w = vocab[idx < 0 ? Math.min(-idx - 1, vocab.length - 1) : idx];
-      text.append(rnd.nextInt(12) == 0 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
-      int p = rnd.nextInt(20);
-      text.append(p == 0 ? ". " : p == 1 ? ", " : p == 2 ? "\n" : " ");
-    }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -13,6 +13,7 @@ import io.wordfreq.job.run.RunOutcome;
 import io.wordfreq.job.run.RunReport;
 import io.wordfreq.job.spark.InputWarmup;
 import io.wordfreq.job.spark.SparkContexts;
+import io.wordfreq.job.spark.StepCapacity;
 import io.wordfreq.aws.ResultsTable;
 import io.wordfreq.output.OutputFactory;
 import io.wordfreq.output.OutputSettings;
@@ -68,7 +69,7 @@ public final class CountCommand implements Callable<Integer> {
   List<String> processingBuckets = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "SPEC", split = ",", defaultValue = "${env:WORDFREQ_OUTPUT:-console}",
-      description = "console, jsonl:PATH or dynamodb; repeatable or comma-separated (default: ${DEFAULT-VALUE}). Env: WORDFREQ_OUTPUT.")
+      description = "console, jsonl:PATH, parquet:URI (a dataset: one row per file and run, partitioned by run date) or dynamodb; repeatable or comma-separated (default: ${DEFAULT-VALUE}). Env: WORDFREQ_OUTPUT.")
   List<String> outputs;
 
   @Option(names = "--table", paramLabel = "NAME", defaultValue = "${env:WORDFREQ_TABLE:-wordfreq}",
@@ -123,6 +124,12 @@ public final class CountCommand implements Callable<Integer> {
           + "Env: WORDFREQ_READ_BUFFER.")
   Long readBuffer;
 
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "${env:WORDFREQ_PARALLELISM}",
+      description = "The executor cores the step can reach, which the plan is sized for (default: "
+          + "spark.dynamicAllocation.maxExecutors x spark.executor.cores when finite, else the cores present; "
+          + "the launcher passes the managed-scaling maximum). Env: WORDFREQ_PARALLELISM.")
+  Integer parallelism;
+
   @Override
   public Integer call() {
     String id = runId == null || runId.isBlank() ? RunIds.next(Instant.now()) : runId;
@@ -176,7 +183,7 @@ public final class CountCommand implements Callable<Integer> {
     }
   }
 
-  /** Puts --reads-in-flight and --read-buffer into the Spark configuration the job reads them from. */
+  /** Puts --reads-in-flight, --read-buffer and --parallelism into the Spark configuration the job reads them from. */
   private void readSettings(SparkConf conf) {
     if (readsInFlight != null) {
       conf.set(ReadSettings.IN_FLIGHT_KEY, String.valueOf(readsInFlight));
@@ -188,6 +195,12 @@ public final class CountCommand implements Callable<Integer> {
       conf.set(ReadSettings.BUFFER_KEY, String.valueOf(readBuffer));
     }
     ReadSettings.from(conf); // checks the values: a bad one is a usage error before Spark starts
+    if (parallelism != null) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("--parallelism must be at least 1, not " + parallelism);
+      }
+      conf.set(StepCapacity.PARALLELISM_KEY, String.valueOf(parallelism));
+    }
   }
 
   /** Reads {@code --split-size} values such as 128m or 1g. */

@@ -10,6 +10,7 @@ import io.wordfreq.launcher.LauncherSettings;
 import io.wordfreq.launcher.RunnerKind;
 import io.wordfreq.launcher.StepRetryPolicy;
 import io.wordfreq.launcher.StepSettings;
+import io.wordfreq.launcher.aws.ScalingCapacity;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -68,6 +69,14 @@ public final class LauncherOptions {
   @Option(names = "--stopwords", paramLabel = "english|FILE", defaultValue = "${env:WORDFREQ_STOPWORDS}",
       description = "unicode rules: every step's stop words, english or a file every step can read (an s3:// URI on EMR).")
   String stopWords;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "${env:WORDFREQ_PARALLELISM}",
+      description = "Executor cores each step can reach, passed to its count (default with the emr runner: the managed-scaling maximum).")
+  String parallelism;
+
+  @Option(names = "--dataset", paramLabel = "URI", defaultValue = "${env:WORDFREQ_DATASET}",
+      description = "Also write each step's batch as a Parquet dataset here (count --output parquet:URI), beside the table.")
+  String dataset;
 
   @Option(names = "--results-queue-url", defaultValue = "${env:WORDFREQ_RESULTS_QUEUE_URL}", description = "Results queue URL (default: the URL of --results-queue).")
   String resultsQueueUrl;
@@ -151,6 +160,9 @@ public final class LauncherOptions {
     try {
       LauncherSettings settings = settings(() -> sqs.getQueueUrl(b -> b.queueName(resultsQueue)).queueUrl(),
           () -> sqs.getQueueUrl(b -> b.queueName(alertsQueue)).queueUrl());
+      if (settings.runner() == RunnerKind.EMR) {
+        settings = ScalingCapacity.sized(settings);
+      }
       return new LauncherParts(settings, s3, StepRunners.forSettings(settings, aws, System.getenv()), StepRunners.alerts(settings, aws));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, e.getMessage());
@@ -181,7 +193,8 @@ public final class LauncherOptions {
         new BatchLimits(maxFiles, maxBytes, Duration.ofSeconds(maxWaitSeconds)),
         new StepSettings(LauncherSettings.jobJar(jobJar, kind), StepSettings.MAIN_CLASS,
             StepSettings.extraJars(extraJars, kind, System.getenv()), table, results,
-            StepSettings.rulesOptions(rules, minLength, stopWords)),
+            StepSettings.rulesOptions(rules, minLength, stopWords))
+            .withCountOptions(StepSettings.scaleOptions(parallelism, dataset)),
         kind, ClusterTarget.of(clusterId, clusterName, clusterDefinition, scalingPolicy),
         new FailureSettings(maxAttempts, alertsTopicArn, alerts, lockTable));
   }

@@ -38,11 +38,11 @@ public final class WordCounts {
   private static final long K1 = 0x9E3779B97F4A7C15L;
   private static final long K2 = 0xC2B2AE3D27D4EB4FL;
 
-  private long[] table = new long[INITIAL_SLOTS * STRIDE];
+  private long[] table;
   /** Right shift that turns a 64-bit hash into a slot: 64 - log2(slots). */
-  private int shift = 64 - Integer.numberOfTrailingZeros(INITIAL_SLOTS);
-  private int slotMask = INITIAL_SLOTS - 1;
-  private int growAt = INITIAL_SLOTS / 4 * 3;
+  private int shift;
+  private int slotMask;
+  private int growAt;
   private byte[] pool = new byte[0];
   private int poolUsed;
   private int size;
@@ -59,6 +59,25 @@ public final class WordCounts {
    * see that merging stays linear. The batch path does not count, to keep the hot loop free of it.
    */
   long collisions;
+
+  /** An empty table. */
+  public WordCounts() {
+    this(INITIAL_SLOTS);
+  }
+
+  /** An empty table of {@code slots} slots, a power of two (parts of a split start small, and grow). */
+  private WordCounts(int slots) {
+    table = new long[slots * STRIDE];
+    shift = 64 - Integer.numberOfTrailingZeros(slots);
+    slotMask = slots - 1;
+    growAt = slots / 4 * 3;
+  }
+
+  /** Slots for about {@code words} words without growing: at most three quarters full, 16 to the default. */
+  private static int slotsFor(int words) {
+    int want = (int) Math.min(INITIAL_SLOTS, (long) words * 4 / 3 + 1);
+    return Math.max(16, Integer.highestOneBit(want - 1) << 1);
+  }
 
   /** Counts one occurrence of the word held in {@code buf[off, off+len)} (bytes are copied). */
   public void add(byte[] buf, int off, int len) {
@@ -332,6 +351,48 @@ public final class WordCounts {
     } else {
       System.arraycopy(pool, (int) (t[e + 2] >>> 32), into, 0, len);
     }
+  }
+
+  /**
+   * Cuts the table into {@code parts} tables by a hash of each word: a word always goes to the same part,
+   * whichever table it comes from, so the parts numbered {@code i} of many tables can be summed apart from
+   * the others (the batch's counts, summed across executors in shards). The part is taken from a remix of
+   * the word's hash, not its high bits, which pick the word's slot: words that share a part keep spread
+   * slots in it.
+   */
+  public WordCounts[] split(int parts) {
+    if (parts < 1) {
+      throw new IllegalArgumentException("parts must be positive: " + parts);
+    }
+    WordCounts[] out = new WordCounts[parts];
+    for (int i = 0; i < parts; i++) {
+      out[i] = new WordCounts(slotsFor(size / parts));
+    }
+    long[] t = table;
+    int slots = t.length / STRIDE;
+    for (int j = 0; j < slots; j++) {
+      int e = spreadSlot(j, slots) * STRIDE;
+      if (t[e + 2] != 0) {
+        int len = (int) t[e + 2];
+        WordCounts part = out[partOf(hashOfEntry(t, e), parts)];
+        if (len <= INLINE_BYTES) {
+          part.mergeInline(t[e], t[e + 1], len, t[e + 3]);
+        } else {
+          part.addLong(pool, (int) (t[e + 2] >>> 32), len, t[e + 3]);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The part of a word of hash {@code h} among {@code parts}: the murmur3 finalizer mixes every bit in. */
+  private static int partOf(long h, int parts) {
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return (int) Long.remainderUnsigned(h, parts);
   }
 
   /** Counted tokens. */

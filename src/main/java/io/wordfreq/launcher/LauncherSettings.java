@@ -33,6 +33,11 @@ public record LauncherSettings(
     this(processingBuckets, include, limits, step, runner, cluster, FailureSettings.defaults());
   }
 
+  /** These settings with {@code step} for every step. */
+  public LauncherSettings withStep(StepSettings step) {
+    return new LauncherSettings(processingBuckets, include, limits, step, runner, cluster, failures);
+  }
+
   public LauncherSettings {
     processingBuckets = processingBuckets.stream().distinct().toList();
     if (processingBuckets.isEmpty()) {
@@ -55,7 +60,8 @@ public record LauncherSettings(
    * {@code WORDFREQ_MAX_FILES}, {@code WORDFREQ_MAX_BYTES}, {@code WORDFREQ_MAX_WAIT_SECONDS},
    * {@code WORDFREQ_JOB_JAR} (required with the emr runner), {@code WORDFREQ_EXTRA_JARS}, {@code WORDFREQ_TABLE},
    * {@code WORDFREQ_RESULTS_QUEUE_URL}, the counting rules of every step ({@code WORDFREQ_RULES},
-   * {@code WORDFREQ_MIN_LENGTH}, {@code WORDFREQ_STOPWORDS}), {@code WORDFREQ_RUNNER}, {@code WORDFREQ_CLUSTER_ID} or
+   * {@code WORDFREQ_MIN_LENGTH}, {@code WORDFREQ_STOPWORDS}), {@code WORDFREQ_PARALLELISM} and
+   * {@code WORDFREQ_DATASET} ({@link StepSettings#scaleOptions}), {@code WORDFREQ_RUNNER}, {@code WORDFREQ_CLUSTER_ID} or
    * {@code WORDFREQ_CLUSTER_NAME}, {@code WORDFREQ_CLUSTER_DEFINITION}, {@code WORDFREQ_SCALING_POLICY},
    * and what happens when steps fail ({@link FailureSettings}): {@code WORDFREQ_MAX_ATTEMPTS},
    * {@code WORDFREQ_ALERTS_TOPIC_ARN}, {@code WORDFREQ_ALERTS_QUEUE_URL}, {@code WORDFREQ_LOCK_TABLE}.
@@ -70,7 +76,8 @@ public record LauncherSettings(
     StepSettings step = new StepSettings(jobJar(env.get("WORDFREQ_JOB_JAR"), kind), StepSettings.MAIN_CLASS,
         StepSettings.extraJars(list(env.getOrDefault("WORDFREQ_EXTRA_JARS", "")), kind, env),
         env.getOrDefault("WORDFREQ_TABLE", DEFAULT_TABLE), env.get("WORDFREQ_RESULTS_QUEUE_URL"),
-        StepSettings.rulesOptions(env.get("WORDFREQ_RULES"), env.get("WORDFREQ_MIN_LENGTH"), env.get("WORDFREQ_STOPWORDS")));
+        StepSettings.rulesOptions(env.get("WORDFREQ_RULES"), env.get("WORDFREQ_MIN_LENGTH"), env.get("WORDFREQ_STOPWORDS")))
+        .withCountOptions(StepSettings.scaleOptions(env.get("WORDFREQ_PARALLELISM"), env.get("WORDFREQ_DATASET")));
     ClusterTarget cluster = ClusterTarget.of(env.get("WORDFREQ_CLUSTER_ID"),
         env.getOrDefault("WORDFREQ_CLUSTER_NAME", DEFAULT_CLUSTER_NAME),
         env.getOrDefault("WORDFREQ_CLUSTER_DEFINITION", DEFAULT_CLUSTER_DEFINITION),

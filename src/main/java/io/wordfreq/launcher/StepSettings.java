@@ -70,6 +70,38 @@ public record StepSettings(String jobJar, String mainClass, List<String> extraJa
     return options;
   }
 
+  /**
+   * The {@code count} options that fit every step to the cluster and keep its history:
+   * {@code --parallelism N}, the executor cores a step can reach, which its plan is sized for; and
+   * {@code --output parquet:URI}, the batch written as a dataset beside the table. Each null or blank
+   * value is left out.
+   *
+   * @throws IllegalArgumentException if the parallelism is not a positive number
+   */
+  public static List<String> scaleOptions(String parallelism, String dataset) {
+    if (parallelism != null && !parallelism.isBlank() && !parallelism.strip().matches("[1-9][0-9]{0,6}")) {
+      throw new IllegalArgumentException("WORDFREQ_PARALLELISM / --parallelism must be a positive number, not '" + parallelism + "'");
+    }
+    List<String> options = new ArrayList<>();
+    addOption(options, "--parallelism", parallelism);
+    if (dataset != null && !dataset.isBlank()) {
+      addOption(options, "--output", "parquet:" + dataset.strip());
+    }
+    return options;
+  }
+
+  /** These settings with {@code more} count options after their own. */
+  public StepSettings withCountOptions(List<String> more) {
+    List<String> options = new ArrayList<>(countOptions);
+    options.addAll(more);
+    return new StepSettings(jobJar, mainClass, extraJars, table, resultsQueueUrl, options);
+  }
+
+  /** Whether every step's count is given {@code --parallelism}. */
+  public boolean setsParallelism() {
+    return countOptions.contains("--parallelism");
+  }
+
   private static void addOption(List<String> options, String name, String value) {
     if (value != null && !value.isBlank()) {
       options.add(name);

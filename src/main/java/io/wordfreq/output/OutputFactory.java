@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the {@code --output} specs ({@code console}, {@code jsonl:PATH}, {@code dynamodb}) and
+ * Turns the {@code --output} specs ({@code console}, {@code jsonl:PATH}, {@code parquet:URI}, {@code dynamodb}) and
  * {@code --results-queue-url} into the run's outputs, in the order given, the results queue last.
  * One case per kind: a new destination is one more case here.
  */
@@ -41,9 +41,10 @@ public final class OutputFactory {
     return switch (kind) {
       case "console" -> new ConsoleOutput(System.out);
       case "jsonl" -> new JsonlOutput(arg);
+      case "parquet" -> new ParquetOutput(arg);
       case "dynamodb" -> dynamoDb(settings);
       default -> throw new IllegalArgumentException(
-          "unknown output '" + spec + "' (expected console, jsonl:PATH or dynamodb)");
+          "unknown output '" + spec + "' (expected console, jsonl:PATH, parquet:URI or dynamodb)");
     };
   }
 

@@ -191,6 +191,49 @@ class WordCountsTest {
   }
 
   @Test
+  void splitPartsHoldEachWordOnceAndTheSameWordInTheSamePart() {
+    Random random = new Random(5);
+    WordCounts a = new WordCounts();
+    WordCounts b = new WordCounts();
+    for (int i = 0; i < 20_000; i++) {
+      // Short and long (pooled) words; b shares half of a's words.
+      String word = (i % 7 == 0 ? "longword-past-sixteen-bytes-" : "w") + random.nextInt(12_000);
+      add(a, word, 1 + random.nextInt(3));
+      if (i % 2 == 0) {
+        add(b, word, 1);
+      }
+    }
+    int parts = 7;
+    WordCounts[] pa = a.split(parts);
+    WordCounts[] pb = b.split(parts);
+    assertEquals(parts, pa.length);
+    Map<String, Long> union = new java.util.TreeMap<>();
+    Map<String, Long> summed = new java.util.TreeMap<>();
+    long total = 0;
+    for (int i = 0; i < parts; i++) {
+      assertTrue(pa[i].distinctWords() > 0, "part " + i + " is empty: the hash spreads words");
+      for (Map.Entry<String, Long> e : asMap(pa[i]).entrySet()) {
+        assertEquals(null, union.put(e.getKey(), e.getValue()), e.getKey() + " is in two parts");
+      }
+      total += pa[i].totalWords();
+      // Summing part i of both tables: a word of b is in part i of b exactly when it is in part i of a.
+      WordCounts sum = new WordCounts();
+      sum.mergeFrom(pa[i]);
+      sum.mergeFrom(pb[i]);
+      assertEquals(pa[i].distinctWords(), sum.distinctWords(), "part " + i + " of b holds only words of part " + i + " of a");
+      summed.putAll(asMap(sum));
+    }
+    assertEquals(asMap(a), union);
+    assertEquals(a.totalWords(), total);
+    WordCounts whole = new WordCounts();
+    whole.mergeFrom(a);
+    whole.mergeFrom(b);
+    assertEquals(asMap(whole), summed);
+    assertEquals(1, new WordCounts().split(1).length);
+    assertThrows(IllegalArgumentException.class, () -> a.split(0));
+  }
+
+  @Test
   void writeToReadFromRoundTrip() throws IOException {
     WordCounts counts = Counted.tokenize(utf8("Hello hello wörld 日本語 " + "big ".repeat(3) + "x".repeat(512)));
     add(counts, "many", 5_000_000_000L);

@@ -1,7 +1,7 @@
 package io.wordfreq.job;
 
 import io.wordfreq.job.plan.WorkPlan;
-import io.wordfreq.job.run.BatchWordCounts;
+import io.wordfreq.job.run.CountedBatch;
 import io.wordfreq.job.run.CountJob;
 import io.wordfreq.job.run.CountSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,9 +48,8 @@ class LocalClusterCountTest {
       assertEquals(1, plan.splitFiles());
       assertTrue(plan.ranges().size() >= 12, "big.txt in ranges: " + plan.ranges().size());
 
-      BatchWordCounts batch = new BatchWordCounts();
-      sc.sc().register(batch);
-      List<FileResult> results = job.results(plan, batch).collect();
+      CountedBatch counted = job.count(plan);
+      List<FileResult> results = counted.records().collect();
       Map<String, FileResult> byName =
           results.stream().collect(Collectors.toMap(FileResult::filename, Function.identity()));
       assertEquals(files.size(), byName.size());
@@ -63,8 +62,7 @@ class LocalClusterCountTest {
         assertEquals(e.distinct(), r.distinctWords());
         assertEquals(e.bytes(), r.bytes());
       }
-      // The batch's counts came back from the executor JVMs (Java-serialized accumulators) and add up
-      // to every file's full counts.
+      // The batch's counts, summed in shards across the executor JVMs, add up to every file's full counts.
       WordCounts all = new WordCounts();
       for (Path f : files) {
         byte[] bytes = Files.readAllBytes(f);
@@ -72,7 +70,7 @@ class LocalClusterCountTest {
         tokenizer.feed(bytes, 0, bytes.length);
         tokenizer.finish();
       }
-      assertEquals(all.top(Integer.MAX_VALUE), batch.value().top(Integer.MAX_VALUE));
+      assertEquals(all.top(Integer.MAX_VALUE), counted.topWords(Integer.MAX_VALUE));
       // The counting ran outside the driver's JVM.
       long driver = ProcessHandle.current().pid();
       List<Long> pids = sc.parallelize(List.of(1, 2, 3, 4), 4).map(x -> ProcessHandle.current().pid()).collect();

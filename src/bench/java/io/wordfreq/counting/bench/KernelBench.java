@@ -28,7 +28,7 @@ public final class KernelBench {
     String corpus = "";
     boolean quick = false;
     int threads = 1;
-    String workloads = "text,unique,hugetoken,invalid";
+    String workloads = "text,email,dictionary,unique,hugetoken,invalid";
     String rules = "classic,unicode";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -38,8 +38,8 @@ public final class KernelBench {
         case "--rules" -> rules = args[++i];
         case "-h", "--help" -> {
           System.out.println(
-              "usage: bench/kernel [CORPUS_DIR] [--quick] [--threads N] [--workloads text,unique,hugetoken,invalid]"
-                  + " [--rules classic,unicode]");
+              "usage: bench/kernel [CORPUS_DIR] [--quick] [--threads N]"
+                  + " [--workloads text,email,dictionary,unique,hugetoken,invalid] [--rules classic,unicode]");
           return;
         }
         default -> corpus = args[i];
@@ -58,7 +58,8 @@ public final class KernelBench {
     }
     System.out.println("counting kernel (the rules' tokenizer + WordCounts + top 10), " + threads
         + (threads == 1 ? " thread" : " threads, each counting its own copy; MB/s of all together") + "; text = "
-        + (corpus.isBlank() ? "generated English-like, 16 MB" : corpus));
+        + (corpus.isBlank() ? "generated English-like, 16 MB" : corpus)
+        + "; email, dictionary = generated, 16 MB each (io.wordfreq.bench.GeneratedTexts)");
     Collection<RunResult> results = new Runner(options.build()).run();
     List<String> lines = new ArrayList<>();
     for (RunResult r : results) {

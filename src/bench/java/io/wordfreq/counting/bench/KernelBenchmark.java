@@ -41,8 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class KernelBenchmark {
   private static final int PIECE = 64 * 1024;
 
-  /** {@code text} is English; the others are adversarial (see {@link BenchTexts}). */
-  @Param({"text", "unique", "hugetoken", "invalid"})
+  /**
+   * {@code text} is English (or the corpus folder's), {@code email} and {@code dictionary} generated text with a
+   * large vocabulary; the others are adversarial (see {@link BenchTexts}).
+   */
+  @Param({"text", "email", "dictionary", "unique", "hugetoken", "invalid"})
   public String workload;
 
   /** A folder of {@code *.txt} files for the {@code text} workload; empty = generated English-like text. */

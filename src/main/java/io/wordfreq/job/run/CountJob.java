@@ -6,15 +6,19 @@ import io.wordfreq.job.input.ListedInputs;
 import io.wordfreq.job.plan.FileSlice;
 import io.wordfreq.job.plan.WorkPlan;
 import io.wordfreq.job.plan.WorkPlanner;
+import io.wordfreq.job.read.ByteSizes;
 import io.wordfreq.job.read.PackedUnitCounter;
 import io.wordfreq.job.read.PartialCount;
 import io.wordfreq.job.read.ReadSettings;
 import io.wordfreq.job.read.SliceCounter;
+import io.wordfreq.job.spark.StepCapacity;
 import io.wordfreq.record.FileResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SerializableWritable;
 import org.apache.spark.api.java.JavaRDD;
@@ -23,13 +27,20 @@ import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 /**
- * The count job on one Spark context: the driver lists and plans ({@link #plan}), executors count
- * ({@link #results}). Packed units of whole files yield their files' records in the task, with no
- * shuffle (their small files read several at a time, {@link PackedUnitCounter}); ranges of split
- * files yield {@link PartialCount}s that a {@code reduceByKey} merges per file before the top N is
- * taken — the only shuffle, and only when some file is split.
+ * The count job on one Spark context: the driver lists and plans ({@link #plan}) for the cores the
+ * step can reach ({@link StepCapacity}), executors count ({@link #count}). Packed units of whole files
+ * yield their files' records in the task, with no shuffle (their small files read several at a time,
+ * {@link PackedUnitCounter}); ranges of split files yield {@link PartialCount}s that a
+ * {@code reduceByKey} merges per file before the top N is taken. Each task also sums its files' full
+ * counts and yields them as {@link WordShard}s after its records, for the batch's top words
+ * ({@link CountedBatch#topWords}).
  */
 public final class CountJob {
+  /** What opening one file costs the plan, in bytes ({@link WorkPlanner#DEFAULT_OPEN_COST} unless set). */
+  public static final String OPEN_COST_KEY = "spark.wordfreq.plan.openCost";
+  /** Most shards the batch's counts are summed in (as many reduce tasks): Spark SQL's default shuffle width. */
+  static final int MAX_SHARDS = 200;
+
   private final JavaSparkContext sc;
   private final CountSettings settings;
 
@@ -48,54 +59,107 @@ public final class CountJob {
     Configuration conf = sc.hadoopConfiguration();
     ListedInputs listed = new InputLister(conf, settings.includeGlob(), settings.processingBuckets())
         .list(inputs, manifests);
-    return new WorkPlanner(settings.splitSize(), sc.defaultParallelism()).plan(listed);
+    return planner().plan(listed);
+  }
+
+  /** The planner for this run's settings and the cores its step can reach. */
+  WorkPlanner planner() {
+    long openCost = sc.getConf().contains(OPEN_COST_KEY) ? ByteSizes.parse(sc.getConf().get(OPEN_COST_KEY))
+        : WorkPlanner.DEFAULT_OPEN_COST;
+    return new WorkPlanner(settings.splitSize(), capacity(), openCost / ReadSettings.from(sc.getConf()).readsInFlight());
+  }
+
+  /** The executor cores the step can reach. */
+  public int capacity() {
+    return StepCapacity.of(sc.getConf(), sc.defaultParallelism());
   }
 
   /** The records of every file of the plan, one per file (lazy: nothing runs until an action). */
   public JavaRDD<FileResult> results(WorkPlan plan) {
-    return results(plan, null);
+    return count(plan, 0).records();
   }
 
-  /**
-   * The records of every file of the plan; each file's full counts are also added to {@code batch}
-   * (a registered accumulator, or null for none) when its record is made.
-   */
-  public JavaRDD<FileResult> results(WorkPlan plan, BatchWordCounts batch) {
+  /** The records of every file of the plan and the shards of the batch's word counts (lazy). */
+  public CountedBatch count(WorkPlan plan) {
+    return count(plan, Math.min(MAX_SHARDS, capacity()));
+  }
+
+  private CountedBatch count(WorkPlan plan, int shards) {
     Broadcast<SerializableWritable<Configuration>> conf =
         sc.broadcast(new SerializableWritable<>(sc.hadoopConfiguration()));
     SliceCounter counter = new SliceCounter(conf, settings.rules());
-    FileResults records = new FileResults(settings.runId(), settings.topN(), settings.rules().name(), batch);
+    FileResults records = new FileResults(settings.runId(), settings.topN(), settings.rules().name());
     ReadSettings reads = ReadSettings.from(sc.getConf());
 
-    List<JavaRDD<FileResult>> parts = new ArrayList<>();
+    List<JavaRDD<CountedPart>> parts = new ArrayList<>();
     if (!plan.packed().isEmpty()) {
       parts.add(sc.parallelize(plan.packed(), plan.packed().size())
-          .flatMap(unit -> PackedUnitCounter.records(unit, counter, reads,
-              (slice, count) -> records.of(slice.file(), count))));
+          .mapPartitions(units -> {
+            TaskWords words = new TaskWords(shards);
+            return words.after(flatten(units, unit -> PackedUnitCounter.records(unit, counter, reads,
+                (slice, count) -> records.of(slice.file(), words.add(count)))));
+          }));
     }
     if (!plan.ranges().isEmpty()) {
-      int reducers = Math.max(1, Math.min(plan.splitFiles(), 2 * sc.defaultParallelism()));
+      int reducers = Math.max(1, Math.min(plan.splitFiles(), 2 * capacity()));
       parts.add(sc.parallelize(plan.ranges(), plan.ranges().size())
           .mapToPair(unit -> {
             FileSlice slice = unit.slices().get(0);
             return new Tuple2<>(slice.file(), counter.count(slice));
           })
           .reduceByKey(PartialCount::merge, reducers)
-          .map(t -> records.of(t._1(), t._2())));
+          .mapPartitions(files -> {
+            TaskWords words = new TaskWords(shards);
+            return words.after(map(files, t -> records.of(t._1(), words.add(t._2()))));
+          }));
     }
     if (!plan.missing().isEmpty()) {
-      List<FileResult> missing = plan.missing().stream()
-          .map(m -> records.failure(m.uri(), m.reason(), System.currentTimeMillis(), 0))
+      List<CountedPart> missing = plan.missing().stream()
+          .map(m -> CountedPart.of(records.failure(m.uri(), m.reason(), System.currentTimeMillis(), 0)))
           .toList();
       parts.add(sc.parallelize(missing, 1));
     }
-    if (parts.isEmpty()) {
-      return sc.emptyRDD();
-    }
-    JavaRDD<FileResult> all = parts.get(0);
+    JavaRDD<CountedPart> all = parts.isEmpty() ? sc.emptyRDD() : parts.get(0);
     for (int i = 1; i < parts.size(); i++) {
       all = all.union(parts.get(i));
     }
-    return all;
+    return new CountedBatch(all, shards);
+  }
+
+  private static <A, B> Iterator<B> map(Iterator<A> in, Function<A, B> f) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return in.hasNext();
+      }
+
+      @Override
+      public B next() {
+        return f.apply(in.next());
+      }
+    };
+  }
+
+  /** The elements of each inner iterator in turn, each inner one made only when the last is drained. */
+  private static <A, B> Iterator<B> flatten(Iterator<A> in, Function<A, Iterator<B>> f) {
+    return new Iterator<>() {
+      private Iterator<B> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && in.hasNext()) {
+          current = f.apply(in.next());
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public B next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 }

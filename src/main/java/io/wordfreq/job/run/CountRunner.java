@@ -19,7 +19,8 @@ import org.apache.spark.storage.StorageLevel;
  * One run of the count job, start to end: plan, count, sum up, write every output, write the run's
  * summary to every output, report. The results are cached after counting, so each output reads them
  * without counting again; one output failing does not stop the others. The batch's top words come from
- * every file's full counts, summed while counting ({@link BatchWordCounts}).
+ * every file's full counts, summed by Spark from the same pass ({@link CountedBatch#topWords}): the
+ * driver receives only the candidates, never the vocabulary.
  */
 public final class CountRunner {
   private final JavaSparkContext sc;
@@ -47,9 +48,8 @@ public final class CountRunner {
 
     // Serialized: caching records as objects makes Spark size every object graph (SizeEstimator),
     // which cost more than the counting on 6,000 small files.
-    BatchWordCounts batchWords = new BatchWordCounts();
-    sc.sc().register(batchWords); // unnamed: a named one would be shown, value and all, in every task's metrics
-    JavaRDD<FileResult> results = job.results(plan, batchWords).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    CountedBatch counted = job.count(plan).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaRDD<FileResult> results = counted.records();
     TaskProgress progress = TaskProgress.attach(sc, plan.tasks(), report);
     CountTotals totals;
     try {
@@ -58,9 +58,9 @@ public final class CountRunner {
     } finally {
       progress.detach();
     }
-    // Read now: a later job that recomputes a lost partition would add its files again.
-    List<WordCount> batchTop = batchWords.value().top(settings.topN());
-    batchWords.reset();
+    // From the cached parts: the files are not read again.
+    sc.setJobDescription("batch top " + settings.topN());
+    List<WordCount> batchTop = counted.topWords(settings.topN());
     List<String> outputErrors = new ArrayList<>();
     for (ResultOutput out : outputs) {
       sc.setJobDescription("write " + out.describe());
@@ -70,7 +70,7 @@ public final class CountRunner {
         outputErrors.add(out.describe() + ": " + Failures.reason(e));
       }
     }
-    results.unpersist(false);
+    counted.unpersist();
     double seconds = (System.nanoTime() - t0) / 1e9;
     RunSummary summary = RunSummaryBuilder.build(settings, inputs, manifests, startedAt, Instant.now(), totals,
         seconds, batchTop);

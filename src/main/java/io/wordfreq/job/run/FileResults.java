@@ -10,8 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Makes the result records of one run: the run id, the top N and the rules' name are fixed here. Each
- * file's full counts also go to the batch's counts ({@link BatchWordCounts}), when the run keeps them.
+ * Makes the result records of one run: the run id, the top N and the rules' name are fixed here.
  */
 final class FileResults implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -19,14 +18,11 @@ final class FileResults implements java.io.Serializable {
   private final String runId;
   private final int topN;
   private final String rules;
-  /** The batch's counts, or null. */
-  private final BatchWordCounts batch;
 
-  FileResults(String runId, int topN, String rules, BatchWordCounts batch) {
+  FileResults(String runId, int topN, String rules) {
     this.runId = runId;
     this.topN = topN;
     this.rules = rules;
-    this.batch = batch;
   }
 
   /**
@@ -41,9 +37,6 @@ final class FileResults implements java.io.Serializable {
           count.startedAtMillis(), count.durationNanos(), file.eTag(), file.versionId());
     }
     WordCounts c = count.counts();
-    if (batch != null) {
-      batch.add(c);
-    }
     return new FileResult(Filenames.of(uri), uri, List.copyOf(c.top(topN)), c.totalWords(), c.distinctWords(),
         count.bytes(), FileResult.SUCCESS, "", runId, now(), rules,
         count.startedAtMillis(), count.durationNanos(), file.eTag(), file.versionId());

@@ -38,6 +38,7 @@ public final class LambdaLauncherParts {
       throw new IllegalArgumentException("the Lambda functions run steps on EMR only, not '"
           + settings.runner().name().toLowerCase(java.util.Locale.ROOT) + "' (WORDFREQ_RUNNER)");
     }
+    settings = ScalingCapacity.sized(settings);
     EmrClient emr = aws.emr();
     LockTable locks = locks(settings.failures(), aws::dynamoDb);
     LauncherParts parts = new LauncherParts(settings, aws.s3(), emrRunner(emr, settings.cluster(), locks), alerts(settings.failures(), aws));

@@ -34,6 +34,40 @@ class WorkPlannerTest {
   }
 
   @Test
+  void smallFilesBecomeAtLeastTwoUnitsPerCoreWithinTheCaps() {
+    long split = 128L << 20;
+    for (int cores : new int[] {2, 32, 512}) {
+      for (int files : new int[] {10, 1_000, 100_000}) {
+        WorkPlan plan = new WorkPlanner(split, cores).plan(listing(files, 5_000));
+        String what = files + " files on " + cores + " cores: " + plan.packed().size() + " units";
+        assertTrue(plan.packed().size() >= Math.min(files, 2 * cores), what);
+        for (WorkUnit u : plan.packed()) {
+          assertTrue(u.slices().size() <= WorkPlanner.MAX_FILES_PER_UNIT, what + ", one of " + u.slices().size() + " files");
+          assertTrue(u.bytes() <= split, what + ", one of " + u.bytes() + " bytes");
+        }
+        assertEquals(files, plan.packed().stream().mapToInt(u -> u.slices().size()).sum(), what);
+      }
+    }
+  }
+
+  @Test
+  void theOpenCostKeepsManyTinyFilesFromPassingAsOneSmallRead() {
+    // 96 files of 100 MB beside 10,000 files of 100 bytes, on 32 cores.
+    List<InputFile> list = new ArrayList<>(listing(96, 100L << 20).files());
+    list.addAll(listing(10_000, 100).files().stream().map(f -> new InputFile(f.uri() + ".tiny", f.length())).toList());
+    ListedInputs mixed = new ListedInputs(list, List.of());
+    long withoutOpenCost = tinyUnits(new WorkPlanner(128L << 20, 32, 0).plan(mixed));
+    long withOpenCost = tinyUnits(new WorkPlanner(128L << 20, 32, WorkPlanner.DEFAULT_OPEN_COST).plan(mixed));
+    assertTrue(withoutOpenCost <= 10_000 / WorkPlanner.MAX_FILES_PER_UNIT + 2, "1 MB of bytes, the files-per-unit cap alone: " + withoutOpenCost);
+    // 10,000 opens of 4 MB weigh 40 GB against 9.6 GB of big files: the tiny files' units are smaller.
+    assertTrue(withOpenCost >= 3 * withoutOpenCost, "10,000 opens of 4 MB each: " + withOpenCost + " units, not " + withoutOpenCost);
+  }
+
+  private static long tinyUnits(WorkPlan plan) {
+    return plan.packed().stream().filter(u -> u.slices().stream().anyMatch(s -> s.uri().endsWith(".tiny"))).count();
+  }
+
+  @Test
   void cutsALargeFileIntoRangesThatTileIt() {
     long length = 1_000_000_007L;
     WorkPlan plan = new WorkPlanner(128L << 20, 2).plan(

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The batch's own top 10 in a run's summary equals a brute-force sum of every file's full counts, on a
  * corpus built so that summing the files' top 10s gives another answer: {@code sharedword} is 11th in
- * every file and first in the batch. One file is split into ranges, one cannot be read.
+ * every file and first in the batch. One file is split into ranges, one cannot be read. A batch of two
+ * million distinct words sums its top 10 under a 16 MB limit on what the driver may receive.
  */
 class BatchTopWordsTest {
   private static final int TOP = 10;
@@ -81,7 +82,8 @@ class BatchTopWordsTest {
     }
     TestCorpus.write(corpus, "big.txt", big.toString().getBytes(StandardCharsets.UTF_8));
     TestCorpus.writeUnreadable(corpus, "damaged.txt");
-    sc = SparkContexts.start(SparkContexts.conf("local[2]", "BatchTopWordsTest"));
+    // Far below the batch's vocabulary: the driver must receive candidates, not the words' table.
+    sc = SparkContexts.start(SparkContexts.conf("local[2]", "BatchTopWordsTest").set("spark.driver.maxResultSize", "16m"));
   }
 
   @AfterAll
@@ -153,6 +155,46 @@ class BatchTopWordsTest {
     assertEquals(1, lines.size());
     assertEquals(summary.topWords(), RunSummaryJson.fromJson(lines.get(0)).topWords());
     assertEquals(textFiles().size() + 1, Files.readAllLines(out).size(), "the results file holds file records only");
+  }
+
+  @Test
+  void twoMillionDistinctWordsSumUnderASixteenMegabyteResultLimit() throws Exception {
+    Path big = dir.resolve("vocabulary");
+    int files = 16;
+    int ownWords = 125_000;
+    for (int f = 0; f < files; f++) {
+      StringBuilder text = new StringBuilder(ownWords * 11 + 4096);
+      for (int i = 0; i < ownWords; i++) {
+        text.append(String.format("u%02dw%07d", f, i)).append(i % 12 == 11 ? '\n' : ' ');
+      }
+      // Words shared by every file, k + 1 times in each: their sums make the top, two of them tied.
+      for (int k = 0; k < 12; k++) {
+        for (int n = 0; n <= k; n++) {
+          text.append("shared").append((char) ('a' + k)).append(' ');
+        }
+      }
+      text.append("tiedwordb tiedworda tiedworda, tiedwordb ".repeat(6));
+      TestCorpus.write(big, "part-" + f + ".txt", text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    WordCounts all = new WordCounts();
+    try (Stream<Path> s = Files.list(big)) {
+      for (Path f : s.sorted().toList()) {
+        byte[] bytes = Files.readAllBytes(f);
+        ClassicRules.INSTANCE.countRange(p -> new ByteArrayInputStream(bytes, (int) p, bytes.length - (int) p), 0,
+            bytes.length, bytes.length, all);
+      }
+    }
+    assertTrue(all.distinctWords() >= 2_000_000, "distinct words: " + all.distinctWords());
+    List<WordCount> expected = all.top(TOP);
+    // Three words tie at 192, in UTF-8 byte order.
+    assertEquals(List.of(new WordCount("sharedl", 192), new WordCount("tiedworda", 192), new WordCount("tiedwordb", 192)),
+        expected.subList(0, 3));
+
+    CountSettings settings = new CountSettings("batch-vocabulary", TOP, 64L << 20, "*.txt");
+    RunOutcome outcome = new CountRunner(sc, settings, new RunReport(new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8))).run(List.of(big.toString()), List.of(), List.of(new JsonlOutput(dir.resolve("vocabulary.jsonl").toString())));
+    assertEquals(files, outcome.summary().filesOk());
+    assertEquals(expected, outcome.summary().topWords());
   }
 
   @Test

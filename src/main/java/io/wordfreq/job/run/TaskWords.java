@@ -1,0 +1,68 @@
+package io.wordfreq.job.run;
+
+import io.wordfreq.counting.WordCounts;
+import io.wordfreq.job.read.PartialCount;
+import io.wordfreq.record.FileResult;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * One counting task's share of the batch's word counts: the full counts of every file the task makes a
+ * record of, summed as each record is made, then cut into {@link WordShard}s that follow the task's last
+ * record out of the task. Records are made on the task's thread only (not thread-safe).
+ */
+final class TaskWords {
+  private final int shards;
+  /** The task's summed counts; null once cut into shards. */
+  private WordCounts sum = new WordCounts();
+
+  /** @param shards how many shards the batch's counts are summed in; 0 keeps no counts */
+  TaskWords(int shards) {
+    this.shards = shards;
+  }
+
+  /** Adds a file's full counts, if it was counted; returns it, for use where its record is made. */
+  PartialCount add(PartialCount count) {
+    if (shards > 0 && !count.failed()) {
+      sum.mergeFrom(count.counts());
+    }
+    return count;
+  }
+
+  /** The task's records as they are made, then the shards of the counts added meanwhile (empty ones left out). */
+  Iterator<CountedPart> after(Iterator<FileResult> records) {
+    return new Iterator<>() {
+      private WordCounts[] parts;
+      private int nextPart;
+
+      @Override
+      public boolean hasNext() {
+        if (records.hasNext()) {
+          return true;
+        }
+        if (parts == null) {
+          parts = shards > 0 ? sum.split(shards) : new WordCounts[0];
+          sum = null; // the shards hold the words now
+        }
+        while (nextPart < parts.length && parts[nextPart].distinctWords() == 0) {
+          nextPart++;
+        }
+        return nextPart < parts.length;
+      }
+
+      @Override
+      public CountedPart next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        if (parts == null) {
+          return CountedPart.of(records.next());
+        }
+        int i = nextPart++;
+        WordShard shard = new WordShard(i, parts[i]);
+        parts[i] = null;
+        return CountedPart.of(shard);
+      }
+    };
+  }
+}

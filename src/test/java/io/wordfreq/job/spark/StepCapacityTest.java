@@ -1,0 +1,43 @@
+package io.wordfreq.job.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** The cores a step can reach, from the settings a plan is made under (no executor registered yet). */
+class StepCapacityTest {
+  private static SparkConf yarn() {
+    return new SparkConf(false).setMaster("yarn");
+  }
+
+  @Test
+  void dynamicAllocationReachesMaxExecutorsTimesTheirCores() {
+    SparkConf conf = yarn().set("spark.dynamicAllocation.enabled", "true")
+        .set("spark.dynamicAllocation.maxExecutors", "40").set("spark.executor.cores", "4");
+    assertEquals(160, StepCapacity.of(conf, 2));
+    // --parallelism caps what the settings allow, and stands alone when they set no bound.
+    assertEquals(64, StepCapacity.of(conf.clone().set(StepCapacity.PARALLELISM_KEY, "64"), 2));
+    SparkConf unbounded = yarn().set("spark.dynamicAllocation.enabled", "true").set("spark.executor.cores", "4");
+    assertEquals(2, StepCapacity.of(unbounded, 2), "no bound, no --parallelism: the cores there now");
+    assertEquals(320, StepCapacity.of(unbounded.clone().set(StepCapacity.PARALLELISM_KEY, "320"), 2));
+  }
+
+  @Test
+  void staticExecutorsAndTheCoresAlreadyThere() {
+    assertEquals(24, StepCapacity.of(yarn().set("spark.executor.instances", "6").set("spark.executor.cores", "4"), 2));
+    assertEquals(48, StepCapacity.of(yarn().set(StepCapacity.PARALLELISM_KEY, "8"), 48), "never fewer than present");
+  }
+
+  @Test
+  void aLocalMasterHasItsOwnCoresOnly() {
+    SparkConf local = new SparkConf(false).setMaster("local[2]").set(StepCapacity.PARALLELISM_KEY, "500");
+    assertEquals(2, StepCapacity.of(local, 2));
+  }
+
+  @Test
+  void aNegativeParallelismIsAnError() {
+    assertThrows(IllegalArgumentException.class, () -> StepCapacity.of(yarn().set(StepCapacity.PARALLELISM_KEY, "-1"), 2));
+  }
+}

@@ -15,11 +15,11 @@ public final class FailedManifestRetry {
 
   private static final System.Logger LOG = System.getLogger(FailedManifestRetry.class.getName());
 
-  private final ManifestStore manifests;
+  private final FailedManifests manifests;
   private final JobStepFactory steps;
   private final StepRunner runner;
 
-  public FailedManifestRetry(ManifestStore manifests, JobStepFactory steps, StepRunner runner) {
+  public FailedManifestRetry(FailedManifests manifests, JobStepFactory steps, StepRunner runner) {
     this.manifests = manifests;
     this.steps = steps;
     this.runner = runner;

@@ -22,10 +22,10 @@ public final class FailedStepHandler {
   static final int MAX_FILES_IN_ALERT = 500;
 
   private final StepRetryPolicy policy;
-  private final ManifestStore manifests;
+  private final FailedManifests manifests;
   private final Alerts alerts;
 
-  public FailedStepHandler(StepRetryPolicy policy, ManifestStore manifests, Alerts alerts) {
+  public FailedStepHandler(StepRetryPolicy policy, FailedManifests manifests, Alerts alerts) {
     this.policy = policy;
     this.manifests = manifests;
     this.alerts = alerts;

@@ -24,6 +24,7 @@ public final class LauncherParts {
   private final LauncherSettings settings;
   private final JobStepFactory steps;
   private final ManifestStore manifests;
+  private final FailedManifests failed;
   private final FailedStepHandler failures;
   private final StepRunner runner;
   private final BatchSubmitter submitter;
@@ -42,7 +43,8 @@ public final class LauncherParts {
     this.settings = settings;
     this.steps = new JobStepFactory(settings.step(), settings.processingBuckets(), settings.failures().maxAttempts());
     this.manifests = new ManifestStore(s3, settings.manifestBucket());
-    this.failures = new FailedStepHandler(settings.failures().policy(), manifests, alerts);
+    this.failed = new FailedManifests(s3, settings.manifestBucket());
+    this.failures = new FailedStepHandler(settings.failures().policy(), failed, alerts);
     this.runner = runner.seesStepEnd() ? new RetryingStepRunner(runner, failures) : runner;
     this.submitter = new BatchSubmitter(manifests, steps, this.runner);
     this.selection = new ObjectSelection(Set.copyOf(settings.processingBuckets()), settings.include());
@@ -63,7 +65,7 @@ public final class LauncherParts {
 
   /** {@code launch --retry-failed}: manifests under {@code failed/} back to work. */
   public FailedManifestRetry failedManifests() {
-    return new FailedManifestRetry(manifests, steps, runner);
+    return new FailedManifestRetry(failed, steps, runner);
   }
 
   /** The step runner (EMR: submits; local and YARN: runs, with the failed-step policy around it). */

@@ -103,7 +103,7 @@ class EmrLifecycleTest {
       assertTrue(alerts.get(0).subject().contains(batch + ".manifest") && alerts.get(0).subject().length() <= 100, alerts.get(0).subject());
       // EventBridge delivers at least once: a manifest already moved is found under failed/, not lost.
       assertEquals("s3://" + BUCKET + "/_wordfreq/failed/" + batch + ".manifest",
-          new ManifestStore(s3, BUCKET).moveToFailed(manifest));
+          new FailedManifests(s3, BUCKET).moveToFailed(manifest));
     }
   }
 

@@ -98,7 +98,7 @@ class StepLifecycleTest {
       String batch = ManifestStore.batchId(failedUri);
       assertFalse(exists(s3, ManifestStore.MANIFESTS + batch + ManifestStore.SUFFIX), "moved, not copied");
       List<String> uris = keys.stream().map(k -> "s3://" + BUCKET + "/" + k).sorted().toList();
-      assertEquals(uris, new ManifestStore(s3, BUCKET).files(failedUri).stream().sorted().toList(), "the manifest names every file");
+      assertEquals(uris, new FailedManifests(s3, BUCKET).files(failedUri).stream().sorted().toList(), "the manifest names every file");
 
       List<JsonNode> alerts = drain(sqs, aws.alertsQueueUrl());
       assertEquals(1, alerts.size(), "exactly one alert: " + alerts);

@@ -54,6 +54,7 @@ class EmrLifecycleTest {
     try (RecordingEmrEndpoint recorder = new RecordingEmrEndpoint(); EmrClient emr = recorder.client();
         S3Client s3 = aws.clients().s3(); DynamoDbClient dynamo = aws.clients().dynamoDb()) {
       recorder.addCluster("j-WAITING", "wordfreq", "WAITING");
+      recorder.addCluster("j-DEV", "wordfreq-dev", "WAITING"); // a second stack's cluster in the same region
       String manifest = "s3://" + BUCKET + "/_wordfreq/manifests/" + batch + ".manifest";
       s3.putObject(b -> b.bucket(BUCKET).key("_wordfreq/manifests/" + batch + ".manifest"),
           RequestBody.fromString("# a comment\ns3://" + BUCKET + "/ss/a.txt\t3\n\ns3://" + BUCKET + "/ss/b c.txt\t5\t\"etag\"\n"));
@@ -63,7 +64,7 @@ class EmrLifecycleTest {
           new FailureSettings(3, "arn:aws:sns:us-east-1:000000000000:wordfreq-alerts", null, LocalEndpoints.LOCKS_TABLE));
       LockTable locks = new LockTable(dynamo, LocalEndpoints.LOCKS_TABLE, Clock.systemUTC());
       LauncherParts parts = new LauncherParts(settings, s3, LambdaLauncherParts.emrRunner(emr, settings.cluster(), locks), alerts::add);
-      StepStatusLambdaHandler handler = new StepStatusLambdaHandler(emr, parts.failedSteps(), parts.runner(), locks);
+      StepStatusLambdaHandler handler = new StepStatusLambdaHandler(emr, parts.failedSteps(), parts.runner(), locks, settings.cluster());
       JobStepFactory steps = new JobStepFactory(settings.step(), settings.processingBuckets(), 3);
 
       String first = parts.runner().run(steps.forManifest(batch, manifest)).split("/")[1];
@@ -83,6 +84,9 @@ class EmrLifecycleTest {
 
       assertTrue(handler.handleRequest(event(first, "wordfreq batch " + batch + " attempt 1/3", "COMPLETED"), null).startsWith("ignored"));
       assertTrue(handler.handleRequest(event("s-OTHER", "someone else's step", "FAILED"), null).startsWith("ignored"));
+      String dev = handler.handleRequest(event("j-DEV", "s-DEV", "wordfreq batch " + batch + " attempt 1/3", "FAILED"), null);
+      assertTrue(dev.startsWith("ignored: cluster j-DEV"), "another stack's failed step is not resubmitted here: " + dev);
+      assertEquals(2, recorder.requests().stream().filter(r -> r.operation().equals("AddJobFlowSteps")).count());
 
       String last = parts.runner().run(steps.forManifest(batch, manifest).withAttempt(new StepAttempt(3, 3))).split("/")[1];
       String given = handler.handleRequest(event(last, "wordfreq batch " + batch + " attempt 3/3", "INTERRUPTED"), null);
@@ -150,9 +154,13 @@ class EmrLifecycleTest {
 
   /** The event EventBridge delivers for a step's state change (its {@code detail} as EMR documents it). */
   private static Map<String, Object> event(String stepId, String name, String state) {
+    return event("j-WAITING", stepId, name, state);
+  }
+
+  private static Map<String, Object> event(String clusterId, String stepId, String name, String state) {
     return Map.of("detail-type", "EMR Step Status Change", "source", "aws.emr",
         "detail", Map.of("severity", "ERROR", "actionOnFailure", "CONTINUE", "stepId", stepId, "name", name,
-            "clusterId", "j-WAITING", "state", state, "message", "Step " + stepId + " " + state));
+            "clusterId", clusterId, "state", state, "message", "Step " + stepId + " " + state));
   }
 
   private static boolean exists(S3Client s3, String key) {

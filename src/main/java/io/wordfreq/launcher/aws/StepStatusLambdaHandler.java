@@ -1,5 +1,7 @@
 package io.wordfreq.launcher.aws;
 
+import io.wordfreq.launcher.ClusterTarget;
+import software.amazon.awssdk.services.emr.model.EmrException;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.wordfreq.launcher.FailedStep;
@@ -38,6 +40,7 @@ public final class StepStatusLambdaHandler implements RequestHandler<Map<String,
   private final FailedStepHandler failures;
   private final StepRunner runner;
   private final LockTable locks;
+  private final ClusterTarget own;
 
   /** The constructor Lambda calls: settings from the environment, SDK clients from the standard places. */
   public StepStatusLambdaHandler() {
@@ -45,15 +48,25 @@ public final class StepStatusLambdaHandler implements RequestHandler<Map<String,
   }
 
   public StepStatusLambdaHandler(LambdaLauncherParts.Assembled assembled) {
-    this(assembled.emr(), assembled.parts().failedSteps(), assembled.parts().runner(), assembled.locks());
+    this(assembled.emr(), assembled.parts().failedSteps(), assembled.parts().runner(), assembled.locks(),
+        assembled.parts().settings().cluster());
   }
 
-  /** {@code locks} may be null (events acted on as often as they come). */
+  /** {@code locks} may be null (events acted on as often as they come); steps of any cluster are handled. */
   public StepStatusLambdaHandler(EmrClient emr, FailedStepHandler failures, StepRunner runner, LockTable locks) {
+    this(emr, failures, runner, locks, null);
+  }
+
+  /**
+   * Only steps of the cluster {@code own} names are handled ({@code null}: any): the rule sees every
+   * cluster's step events in the region, and a second stack's (a dev beside a prod) are not ours.
+   */
+  public StepStatusLambdaHandler(EmrClient emr, FailedStepHandler failures, StepRunner runner, LockTable locks, ClusterTarget own) {
     this.emr = emr;
     this.failures = failures;
     this.runner = runner;
     this.locks = locks;
+    this.own = own;
   }
 
   @Override
@@ -68,6 +81,9 @@ public final class StepStatusLambdaHandler implements RequestHandler<Map<String,
     }
     if (name != null && !name.startsWith("wordfreq ")) {
       return "ignored: not a wordfreq step (" + name + ")";
+    }
+    if (!ours(clusterId)) {
+      return "ignored: cluster " + clusterId + " is not this stack's (" + own.clusterName() + ")";
     }
     String marker = "step/" + clusterId + "/" + stepId;
     String owner = UUID.randomUUID().toString();
@@ -92,6 +108,24 @@ public final class StepStatusLambdaHandler implements RequestHandler<Map<String,
         locks.release(marker, owner); // so Lambda's retry of this event acts
       }
       throw new IllegalStateException("failed step " + clusterId + "/" + stepId + " not handled: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code clusterId} is this stack's cluster; one its role may not describe (another stack's tag) is not. */
+  private boolean ours(String clusterId) {
+    if (own == null) {
+      return true;
+    }
+    if (own.clusterId() != null) {
+      return own.clusterId().equals(clusterId);
+    }
+    try {
+      return own.clusterName().equals(emr.describeCluster(b -> b.clusterId(clusterId)).cluster().name());
+    } catch (EmrException e) {
+      if (e.awsErrorDetails() != null && "AccessDeniedException".equals(e.awsErrorDetails().errorCode())) {
+        return false;
+      }
+      throw e;
     }
   }
 

@@ -46,10 +46,10 @@ for built in target/wordfreq.jar target/classpath.txt; do
   [[ -f "$built" ]] || die "$built missing: build first (mvn -B package -DskipTests), or run without --skip-build"
 done
 # The template names the handlers; a package without one deploys a function that fails on every call.
-grep -o 'Handler: [A-Za-z0-9_.]*' emr/wordfreq.yaml | cut -d' ' -f2 | while read -r handler; do
+while read -r handler; do
   [[ -f "target/classes/${handler//.//}.class" ]] \
-    || echo "warning: handler class $handler is not in the build: that function will fail on AWS" >&2
-done
+    || die "handler class $handler is not in the build: that function would fail on every call"
+done < <(grep -o 'Handler: [A-Za-z0-9_.]*' emr/wordfreq.yaml | cut -d' ' -f2)
 
 echo "== service-linked roles"
 # Found by their path, /aws-service-role/<service>/, whatever the role's name.

@@ -222,6 +222,19 @@ public final class LocalServers implements AutoCloseable {
         return socket.getLocalPort();
       }
     }
+    return checkFree(kind, requested);
+  }
+
+  /**
+   * The requested port, once it is known to be free (0, for a server that binds any free port itself,
+   * passes as it is).
+   *
+   * @throws PortInUseException if another program listens on it
+   */
+  static int checkFree(ServerKind kind, int requested) throws IOException {
+    if (requested == 0) {
+      return 0;
+    }
     if (ServerProcess.answers(requested)) {
       throw new PortInUseException(kind, requested);
     }

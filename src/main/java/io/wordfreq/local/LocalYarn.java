@@ -105,13 +105,15 @@ public final class LocalYarn implements AutoCloseable {
       Files.deleteIfExists(config.yarnConfDir().resolve(YarnSite.CLUSTER_PROPERTIES));
       YarnPorts requested = config.yarnPorts();
       Map<String, Integer> ports = new LinkedHashMap<>();
-      ports.put("rmPort", LocalServers.choosePort(ServerKind.YARN, requested.resourceManager()));
-      ports.put("webPort", LocalServers.choosePort(ServerKind.YARN, requested.webUi()));
-      ports.put("hdfsPort", LocalServers.choosePort(ServerKind.YARN, requested.hdfs()));
-      ports.put("shufflePort", LocalServers.choosePort(ServerKind.YARN, requested.shuffle()));
-      ports.put("schedulerPort", LocalServers.choosePort(ServerKind.YARN, 0));
-      ports.put("trackerPort", LocalServers.choosePort(ServerKind.YARN, 0));
-      ports.put("adminPort", LocalServers.choosePort(ServerKind.YARN, 0));
+      // A port of 0 stays 0: the cluster's JVM binds any free port and its client configuration names
+      // it, so no other program can take a port chosen here before the cluster binds it.
+      ports.put("rmPort", LocalServers.checkFree(ServerKind.YARN, requested.resourceManager()));
+      ports.put("webPort", LocalServers.checkFree(ServerKind.YARN, requested.webUi()));
+      ports.put("hdfsPort", LocalServers.checkFree(ServerKind.YARN, requested.hdfs()));
+      ports.put("shufflePort", LocalServers.checkFree(ServerKind.YARN, requested.shuffle()));
+      ports.put("schedulerPort", 0);
+      ports.put("trackerPort", 0);
+      ports.put("adminPort", 0);
       ServerCommands commands = new ServerCommands(config, installation);
       // Containers run $JAVA_HOME/bin/java: this JVM's.
       process = ServerProcess.start(ServerKind.YARN, commands.yarnCommand(ports, NODE_MEMORY_MB),

@@ -27,9 +27,12 @@ import org.apache.hadoop.yarn.webapp.WebApp;
  * {@code basedir} (state and container logs), {@code confDir} (where the client configuration goes),
  * {@code rmPort}, {@code webPort}, {@code schedulerPort}, {@code trackerPort}, {@code adminPort},
  * {@code hdfsPort}, {@code shufflePort}, {@code nodeManagers}, {@code nodeMemoryMb},
- * {@code nodeVcores}. Once every NodeManager has registered it writes {@code core-site.xml} and
- * {@code yarn-site.xml} and, last, {@code cluster.properties} (what clients need besides Hadoop's
- * configuration: the web UI and where container logs go), which marks the cluster ready.
+ * {@code nodeVcores}. A port of 0 is bound to any free port by the server that listens on it, and
+ * the client configuration gives the port it took (choosing a free port beforehand and releasing it
+ * races with every other program that opens one meanwhile). Once every NodeManager has registered it
+ * writes {@code core-site.xml} and {@code yarn-site.xml} and, last, {@code cluster.properties} (what
+ * clients need besides Hadoop's configuration: the web UI and where container logs go), which marks
+ * the cluster ready.
  */
 public final class YarnServer {
   /** The readiness marker and client facts, written last. */
@@ -117,6 +120,11 @@ public final class YarnServer {
     }
 
     serveResourceManagerWebUi(yarn);
+    if (intProperty("shufflePort") == 0) {
+      // Both NodeManagers' shuffle services share one class (and host): executors reach the port the
+      // last one bound.
+      yarn.getConfig().set("spark.shuffle.service.port", Integer.toString(boundShufflePort()));
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -149,6 +157,17 @@ public final class YarnServer {
     Field shared = GuiceFilter.class.getDeclaredField("pipeline");
     shared.setAccessible(true);
     shared.set(null, pipeline);
+  }
+
+  /** The port Spark's shuffle service took when asked for any free one (its {@code boundPort}). */
+  private static int boundShufflePort() throws ReflectiveOperationException {
+    Field bound = Class.forName("org.apache.spark.network.yarn.YarnShuffleService").getDeclaredField("boundPort");
+    bound.setAccessible(true);
+    int port = bound.getInt(null);
+    if (port <= 0) {
+      throw new IllegalStateException("Spark's shuffle service has not bound a port");
+    }
+    return port;
   }
 
   private static Object field(Object target, Class<?> owner, String name) throws ReflectiveOperationException {

@@ -86,8 +86,9 @@ final class ServerCommands {
   }
 
   /**
-   * The local YARN cluster's JVM ({@code io.wordfreq.local.yarn.YarnServer}): every port resolved
-   * (none 0), two NodeManagers of {@code nodeMemoryMb} and 2 vcores each.
+   * The local YARN cluster's JVM ({@code io.wordfreq.local.yarn.YarnServer}): its ports (0: any
+   * free one, which it binds itself), two NodeManagers of {@code nodeMemoryMb} and 8 vcores each
+   * (more than the machine has: the scheduler places containers by memory, and steps plan for 16 cores).
    */
   List<String> yarnCommand(Map<String, Integer> ports, int nodeMemoryMb) throws IOException {
     List<String> cmd = new ArrayList<>();
@@ -101,7 +102,7 @@ final class ServerCommands {
     ports.forEach((name, port) -> cmd.add("-Dwordfreq.yarn." + name + "=" + port));
     cmd.add("-Dwordfreq.yarn.nodeManagers=2");
     cmd.add("-Dwordfreq.yarn.nodeMemoryMb=" + nodeMemoryMb);
-    cmd.add("-Dwordfreq.yarn.nodeVcores=2");
+    cmd.add("-Dwordfreq.yarn.nodeVcores=8");
     cmd.add(classPathArgFile(ServerKind.YARN));
     cmd.add("io.wordfreq.local.yarn.YarnServer");
     return cmd;

@@ -21,6 +21,9 @@ record SparkEventLog(List<JsonNode> events) {
   /** One task's end: its stage, its partition index and attempt, the executor it ran on, and why it ended. */
   record TaskEnd(int stage, int index, int attempt, String executor, String reason, JsonNode event) {}
 
+  /** One stage as the driver submitted it: its id, its name (a call site) and how many tasks it has. */
+  record Stage(int id, String name, int tasks) {}
+
   /**
    * The log of application {@code applicationId} in folder {@code dir}, once complete (YARN cluster
    * mode names it {@code <application id>_<attempt>}; {@code .inprogress} while it runs).
@@ -58,6 +61,15 @@ record SparkEventLog(List<JsonNode> events) {
         .map(e -> new TaskEnd(e.path("Stage ID").asInt(), e.path("Task Info").path("Index").asInt(),
             e.path("Task Info").path("Attempt").asInt(), e.path("Task Info").path("Executor ID").asText(),
             e.path("Task End Reason").path("Reason").asText(), e))
+        .toList();
+  }
+
+  /** Every stage submitted, in the order the driver submitted them (a map stage before the stage it feeds). */
+  List<Stage> stages() {
+    return events.stream()
+        .filter(e -> e.path("Event").asText().equals("SparkListenerStageSubmitted"))
+        .map(e -> e.path("Stage Info"))
+        .map(i -> new Stage(i.path("Stage ID").asInt(), i.path("Stage Name").asText(), i.path("Number of Tasks").asInt()))
         .toList();
   }
 

@@ -184,26 +184,56 @@ class YarnStepsIT {
   }
 
   /**
-   * Dynamic allocation as EMR sets it: with many tasks waiting, the driver asks YARN for more than one
-   * executor, and YARN runs more than one. (Executors given back after the idle timeout is not
-   * asserted: in a step they stay busy until its end, so whether one idles long enough mid-run
-   * depends on the machine's load.)
+   * The plan fits the cluster the step will have, not the driver's first seconds: NodeManagers that
+   * advertise 16 vcores in all, 1-core executors, dynamic allocation on and {@code
+   * spark.default.parallelism} unset (no executor has registered when the plan is made, so Spark's
+   * default parallelism is 2). A batch of 2,000 small files then runs as at least 16 counting tasks
+   * (the plan asks YARN for its nodes' vcores), and while they wait the driver asks for more than 4
+   * executors. Reads are held at a proxy until the driver has asked (a condition, not a time), so
+   * the ramp-up does not race the end of millisecond tasks; every file's item is there afterwards.
    */
   @Test
-  void executorsAreRequestedWhileTasksWait() throws Exception {
-    Map<String, byte[]> files = upload("dynamic/", 4, 1_500_000, 17);
-    String applicationId = runner().run(step("dynamic", "s3://" + LocalEndpoints.UPLOADING_BUCKET + "/dynamic/", "256k"));
-
-    String driverLog = containerLog(applicationId, 1);
-    Matcher requested = Pattern.compile("Requesting (\\d+) new executors? because tasks are backlogged \\(new desired total will be (\\d+)")
-        .matcher(driverLog);
-    int maxTotal = 0;
-    while (requested.find()) {
-      maxTotal = Math.max(maxTotal, Integer.parseInt(requested.group(2)));
+  void aBatchOfSmallFilesIsPlannedForTheClustersCoresAndAsksForExecutors() throws Exception {
+    Map<String, byte[]> files = upload("wide/", 2_000, 400, 17);
+    Path eventLogs = Files.createDirectories(dir.resolve("event-logs-wide"));
+    HeldReads reads = new HeldReads(path -> path.startsWith("/" + LocalEndpoints.UPLOADING_BUCKET + "/wide/"));
+    String applicationId;
+    int asked;
+    try (FaultProxy proxy = new FaultProxy(endpoints.s3(), reads)) {
+      JobStep step = withConf(step("wide", "s3://" + LocalEndpoints.UPLOADING_BUCKET + "/wide/", "128m"), Map.of(
+          "spark.hadoop.fs.s3a.bucket." + LocalEndpoints.UPLOADING_BUCKET + ".endpoint", proxy.uri().toString(),
+          "spark.eventLog.enabled", "true",
+          "spark.eventLog.dir", eventLogs.toUri().toString()));
+      CompletableFuture<String> run = runInBackground(step);
+      try {
+        String running = awaitRunning(run);
+        asked = Await.value("the driver of " + running + " asking for more than 4 executors while reads are held",
+            STEP_TIMEOUT, () -> {
+              assertFalse(run.isDone(), () -> "the step ended while its reads were held: " + outcome(run));
+              int total = desiredExecutors(containerLogOrEmpty(running, 1));
+              return total > 4 ? Optional.of(total) : Optional.empty();
+            });
+      } finally {
+        reads.release();
+      }
+      applicationId = run.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
-    assertTrue(maxTotal > 1, "more than one executor asked for while tasks waited:\n" + allocationLines(driverLog));
-    assertTrue(executorContainers(applicationId) > 1, "more than one executor container ran");
-    assertItemsMatch("dynamic/", files);
+    System.err.println("YarnStepsIT: " + applicationId + " asked for " + asked + " executors");
+
+    SparkEventLog log = SparkEventLog.read(eventLogs, applicationId);
+    SparkEventLog.Stage counting = log.stages().get(0);
+    assertTrue(counting.tasks() >= 16, "the counting stage runs 2,000 small files as at least 16 tasks: " + log.stages());
+    assertItemsMatch("wide/", files);
+  }
+
+  /** The most executors the driver's allocation manager has asked for so far (its log's desired totals). */
+  private static int desiredExecutors(String driverLog) {
+    Matcher requested = Pattern.compile("new desired total will be (\\d+)").matcher(driverLog);
+    int most = 0;
+    while (requested.find()) {
+      most = Math.max(most, Integer.parseInt(requested.group(1)));
+    }
+    return most;
   }
 
   /**
@@ -235,21 +265,9 @@ class YarnStepsIT {
           "spark.ui.enabled", "true",
           "spark.eventLog.enabled", "true",
           "spark.eventLog.dir", eventLogs.toUri().toString()));
-      CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> {
-        try {
-          return runner().run(step);
-        } catch (SubmissionFailedException e) {
-          throw new IllegalStateException(e.getMessage(), e);
-        }
-      });
+      CompletableFuture<String> run = runInBackground(step);
       try {
-        String running;
-        try (YarnClient client = yarnClient()) {
-          running = Await.value("a running YARN application", STEP_TIMEOUT, () -> {
-            assertFalse(run.isDone(), () -> "the step ended before it could be observed: " + outcome(run));
-            return runningApplication(client);
-          });
-        }
+        String running = awaitRunning(run);
         victim = Await.value("an executor of " + running + " running a task while reads are held", STEP_TIMEOUT, () -> {
           assertFalse(run.isDone(), () -> "the step ended before an executor held a task: " + outcome(run));
           return reads.held() > 0 ? busyExecutor(running) : Optional.empty();
@@ -386,6 +404,29 @@ class YarnStepsIT {
     conf.forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
     args.addAll(step.args().subList(1, step.args().size()));
     return new JobStep(step.name(), args, step.jarIndex() + 2 * conf.size());
+  }
+
+  /** Runs {@code step} with the YARN runner on another thread; the future's value is its application id. */
+  private CompletableFuture<String> runInBackground(JobStep step) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return runner().run(step);
+      } catch (SubmissionFailedException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    });
+  }
+
+  /** The id of the application the ResourceManager reports RUNNING while {@code run} has not ended. */
+  private String awaitRunning(CompletableFuture<String> run) {
+    try (YarnClient client = yarnClient()) {
+      return Await.value("a running YARN application", STEP_TIMEOUT, () -> {
+        assertFalse(run.isDone(), () -> "the step ended before it could be observed: " + outcome(run));
+        return runningApplication(client);
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String outcome(CompletableFuture<String> run) {
@@ -600,23 +641,5 @@ class YarnStepsIT {
       }
     }
     return "";
-  }
-
-  /** The executor containers an application ran (every container but the driver's, _000001). */
-  private long executorContainers(String applicationId) throws IOException {
-    long n = 0;
-    for (Path logDir : site.containerLogDirs()) {
-      Path app = logDir.resolve(applicationId);
-      if (Files.isDirectory(app)) {
-        try (Stream<Path> containers = Files.list(app)) {
-          n += containers.filter(c -> !c.getFileName().toString().endsWith("_000001")).count();
-        }
-      }
-    }
-    return n;
-  }
-
-  private static String allocationLines(String driverLog) {
-    return String.join("\n", driverLog.lines().filter(l -> l.contains("ExecutorAllocationManager")).toList());
   }
 }

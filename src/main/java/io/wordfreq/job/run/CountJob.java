@@ -12,6 +12,7 @@ import io.wordfreq.job.read.PartialCount;
 import io.wordfreq.job.read.ReadSettings;
 import io.wordfreq.job.read.SliceCounter;
 import io.wordfreq.job.spark.StepCapacity;
+import io.wordfreq.job.spark.YarnClusterCores;
 import io.wordfreq.record.FileResult;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class CountJob {
 
   /** The executor cores the step can reach. */
   public int capacity() {
-    return StepCapacity.of(sc.getConf(), sc.defaultParallelism());
+    return StepCapacity.of(sc.getConf(), sc.defaultParallelism(), () -> YarnClusterCores.of(sc.hadoopConfiguration()));
   }
 
   /** The records of every file of the plan, one per file (lazy: nothing runs until an action). */

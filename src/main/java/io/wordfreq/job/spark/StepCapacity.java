@@ -1,5 +1,7 @@
 package io.wordfreq.job.spark;
 
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 
 /**
@@ -8,8 +10,9 @@ import org.apache.spark.SparkConf;
  * then 2 whatever the cluster will grow to. In order: {@code spark.dynamicAllocation.maxExecutors} ×
  * {@code spark.executor.cores} when finite (or {@code spark.executor.instances} × cores without dynamic
  * allocation), capped by {@value #PARALLELISM_KEY} ({@code count --parallelism}, which the launcher
- * sets to the managed-scaling maximum) or that value alone; never less than the cores already there
- * (Spark's default parallelism). A local master has only its own cores.
+ * sets to the managed-scaling maximum) or that value alone; with neither, on YARN, the vcores its
+ * running nodes advertise ({@link YarnClusterCores}); never less than the cores already there (Spark's
+ * default parallelism). A local master has only its own cores.
  */
 public final class StepCapacity {
   /** Set by {@code wordfreq count --parallelism N} ({@code WORDFREQ_PARALLELISM}). */
@@ -25,6 +28,15 @@ public final class StepCapacity {
    * @param defaultParallelism the cores registered now (Spark's default parallelism)
    */
   public static int of(SparkConf conf, int defaultParallelism) {
+    return of(conf, defaultParallelism, OptionalInt::empty);
+  }
+
+  /**
+   * @param conf               the run's Spark configuration
+   * @param defaultParallelism the cores registered now (Spark's default parallelism)
+   * @param yarnCores          the YARN cluster's vcores, asked only when nothing else bounds the step
+   */
+  public static int of(SparkConf conf, int defaultParallelism, Supplier<OptionalInt> yarnCores) {
     int now = Math.max(1, defaultParallelism);
     if (conf.get("spark.master", "local[*]").startsWith("local")) {
       return now;
@@ -45,6 +57,9 @@ public final class StepCapacity {
     }
     if (given > 0) {
       reach = reach > 0 ? Math.min(reach, given) : given;
+    }
+    if (reach == 0 && conf.get("spark.master", "").startsWith("yarn")) {
+      reach = yarnCores.get().orElse(0);
     }
     return (int) Math.min(MAX_CORES, Math.max(now, reach));
   }

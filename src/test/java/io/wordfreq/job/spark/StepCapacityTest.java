@@ -3,6 +3,7 @@ package io.wordfreq.job.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.OptionalInt;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,17 @@ class StepCapacityTest {
     SparkConf unbounded = yarn().set("spark.dynamicAllocation.enabled", "true").set("spark.executor.cores", "4");
     assertEquals(2, StepCapacity.of(unbounded, 2), "no bound, no --parallelism: the cores there now");
     assertEquals(320, StepCapacity.of(unbounded.clone().set(StepCapacity.PARALLELISM_KEY, "320"), 2));
+  }
+
+  @Test
+  void withNoBoundAndNoParallelismYarnsNodesSizeThePlan() {
+    SparkConf unbounded = yarn().set("spark.dynamicAllocation.enabled", "true");
+    assertEquals(16, StepCapacity.of(unbounded, 2, () -> OptionalInt.of(16)));
+    assertEquals(2, StepCapacity.of(unbounded, 2, OptionalInt::empty), "YARN did not answer: the cores present");
+    assertEquals(40, StepCapacity.of(unbounded.clone().set(StepCapacity.PARALLELISM_KEY, "40"), 2,
+        () -> { throw new AssertionError("YARN is not asked when --parallelism is given"); }));
+    SparkConf local = new SparkConf(false).setMaster("local[4]");
+    assertEquals(4, StepCapacity.of(local, 4, () -> { throw new AssertionError("a local master asks no YARN"); }));
   }
 
   @Test

@@ -39,6 +39,11 @@ import scala.Tuple2;
 public final class CountJob {
   /** What opening one file costs the plan, in bytes ({@link WorkPlanner#DEFAULT_OPEN_COST} unless set). */
   public static final String OPEN_COST_KEY = "spark.wordfreq.plan.openCost";
+  /**
+   * {@code false} leaves the batch's top words out of the run summary: no task keeps its summed
+   * counts and no job sums them (what the summary costs is measured against this).
+   */
+  public static final String BATCH_TOP_KEY = "spark.wordfreq.summary.batchTop";
   /** Most shards the batch's counts are summed in (as many reduce tasks): Spark SQL's default shuffle width. */
   static final int MAX_SHARDS = 200;
 
@@ -80,9 +85,12 @@ public final class CountJob {
     return count(plan, 0).records();
   }
 
-  /** The records of every file of the plan and the shards of the batch's word counts (lazy). */
+  /**
+   * The records of every file of the plan and the shards of the batch's word counts (lazy; none when
+   * {@value #BATCH_TOP_KEY} is false).
+   */
   public CountedBatch count(WorkPlan plan) {
-    return count(plan, Math.min(MAX_SHARDS, capacity()));
+    return count(plan, sc.getConf().getBoolean(BATCH_TOP_KEY, true) ? Math.min(MAX_SHARDS, capacity()) : 0);
   }
 
   private CountedBatch count(WorkPlan plan, int shards) {

@@ -59,8 +59,11 @@ public final class CountRunner {
       progress.detach();
     }
     // From the cached parts: the files are not read again.
-    sc.setJobDescription("batch top " + settings.topN());
-    List<WordCount> batchTop = counted.topWords(settings.topN());
+    List<WordCount> batchTop = List.of();
+    if (counted.shards() > 0) {
+      sc.setJobDescription("batch top " + settings.topN());
+      batchTop = counted.topWords(settings.topN());
+    }
     List<String> outputErrors = new ArrayList<>();
     for (ResultOutput out : outputs) {
       sc.setJobDescription("write " + out.describe());

@@ -49,6 +49,7 @@ public final class CountJob {
 
   private final JavaSparkContext sc;
   private final CountSettings settings;
+  private int capacity;
 
   public CountJob(JavaSparkContext sc, CountSettings settings) {
     this.sc = sc;
@@ -75,9 +76,12 @@ public final class CountJob {
     return new WorkPlanner(settings.splitSize(), capacity(), openCost / ReadSettings.from(sc.getConf()).readsInFlight());
   }
 
-  /** The executor cores the step can reach. */
+  /** The executor cores the step can reach (asked once: on YARN it may take a call to the ResourceManager). */
   public int capacity() {
-    return StepCapacity.of(sc.getConf(), sc.defaultParallelism(), () -> YarnClusterCores.of(sc.hadoopConfiguration()));
+    if (capacity == 0) {
+      capacity = StepCapacity.of(sc.getConf(), sc.defaultParallelism(), () -> YarnClusterCores.of(sc.hadoopConfiguration()));
+    }
+    return capacity;
   }
 
   /** The records of every file of the plan, one per file (lazy: nothing runs until an action). */

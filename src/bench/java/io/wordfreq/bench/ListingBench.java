@@ -27,13 +27,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (the single flat listing) against several (common prefixes listed concurrently), interleaved, on
  * the endpoint of {@code AWS_ENDPOINT_URL_S3} (the latency proxy in front of the embedded S3). Prints
  * each run's time, files and s3a's request counters (LIST and HEAD), then the medians and their
- * ratio, and whether every variant listed the same files with the same ETags.
+ * ratio, and whether every variant listed the same files with the same ETags. Pages are of 1,000 keys,
+ * as S3's (system property {@code listing.pageSize}).
  *
  * <p>{@code ListingBench create BUCKET PREFIX KEYS FOLDERS}: puts KEYS small objects under PREFIX, in
  * FOLDERS common prefixes ({@code PREFIX/u000/...}; 0: all directly under PREFIX), unless they are there.
  * <br>{@code ListingBench time URI RUNS THREADS[,THREADS...]}
  */
 public final class ListingBench {
+  private static final int PAGE_SIZE = Integer.getInteger("listing.pageSize", 1000);
+
   private ListingBench() {
   }
 
@@ -106,6 +109,8 @@ public final class ListingBench {
       for (int threads : variants) {
         Configuration conf = SparkContexts.hadoopConfiguration(new SparkConf(false));
         conf.setInt(InputLister.THREADS_KEY, threads);
+        // S3 returns at most 1,000 keys a page; the embedded server returns s3a's 5,000 unless asked.
+        conf.setInt("fs.s3a.paging.maximum", PAGE_SIZE);
         FileSystem.closeAll(); // a new s3a instance: its own connections and counters
         // Run 0 warms up (class loading, the SDK's start) on the prefix's first common prefix only.
         String what = run == 0 ? warmUpPrefix(uri, conf) : uri;
@@ -113,7 +118,9 @@ public final class ListingBench {
         ListedInputs listed = new InputLister(conf, "*.txt").list(List.of(what), List.of());
         double s = (System.nanoTime() - t0) / 1e9;
         IOStatistics stats = IOStatisticsSupport.retrieveIOStatistics(FileSystem.get(URI.create(uri), conf));
-        long lists = stats.counters().getOrDefault("object_list_request", -1L);
+        // A listing's first page is an object_list_request, each further page an object_continue_list_request.
+        long lists = stats.counters().getOrDefault("object_list_request", 0L)
+            + stats.counters().getOrDefault("object_continue_list_request", 0L);
         long heads = stats.counters().getOrDefault("object_metadata_request", -1L);
         System.out.printf("%-8d %4s %,10d %9.2f %6d %6d%n", threads, run == 0 ? "warm" : run, listed.files().size(), s,
             lists, heads);

@@ -7,6 +7,7 @@ import io.wordfreq.job.plan.WorkPlan;
 import io.wordfreq.job.plan.WorkPlanner;
 import io.wordfreq.job.plan.WorkUnit;
 import java.io.BufferedWriter;
+import java.lang.ref.Reference;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -20,10 +21,10 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * The scaling picture: plans the same batches for 2, 8, 32, 128 and 512 executor cores and prints the
  * tasks, their sizes and the expected waves (tasks ÷ cores, rounded up); then lists and plans a
- * million-line sized manifest (no request per line) and prints the time and the driver's peak heap.
- * Plans only: nothing is counted.
+ * million-line manifest (URI, size, ETag: no request per line) and prints the time and the driver's
+ * peak heap. Plans only: nothing is counted.
  *
- * <p>{@code java PlanScale WORKDIR}
+ * <p>{@code java PlanScale WORKDIR [MANIFEST_LINES [manifest-only]]}
  */
 public final class PlanScale {
   private static final long SPLIT = 128L << 20;
@@ -34,7 +35,13 @@ public final class PlanScale {
 
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args.length > 0 ? args[0] : "target/bench");
+    int manifestLines = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+    boolean manifestOnly = args.length > 2 && "manifest-only".equals(args[2]);
     Files.createDirectories(work);
+    if (manifestOnly) {
+      manifest(work.resolve("manifest-" + manifestLines + ".txt"), manifestLines);
+      return;
+    }
     System.out.printf("%-12s %5s %8s %6s %12s %12s %10s%n", "batch", "cores", "tasks", "waves", "unit MB med", "unit MB max",
         "files max");
     batch("batch120", files(120, 885_000));
@@ -42,7 +49,7 @@ public final class PlanScale {
     batch("files100k", files(100_000, 5_500));
     batch("files1m", files(1_000_000, 5_500));
     batch("single1g", files(1, 1_000_000_000L));
-    manifest(work.resolve("manifest-1m.txt"), 1_000_000);
+    manifest(work.resolve("manifest-" + manifestLines + ".txt"), manifestLines);
   }
 
   private static ListedInputs files(int n, long size) {
@@ -65,11 +72,15 @@ public final class PlanScale {
     }
   }
 
-  /** A manifest of {@code lines} sized lines, listed and planned for 512 cores: time and peak heap. */
+  /**
+   * A manifest of {@code lines} lines as the launcher writes them (URI, size, ETag: no request per
+   * line), listed and planned for 512 cores: time and peak heap.
+   */
   private static void manifest(Path file, int lines) throws Exception {
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
       for (int i = 0; i < lines; i++) {
-        w.write(String.format("s3a://wordfreq-processing/batch/f%07d.txt\t5500%n", i));
+        w.write(String.format("s3a://wordfreq-processing/uploads/user%03d/f%07d.txt\t5500\t%032x%n", i % 1000, i,
+            (long) i * 0x9E3779B97F4A7C15L));
       }
     }
     System.gc();
@@ -84,10 +95,12 @@ public final class PlanScale {
     long peak = peakHeap();
     System.gc();
     long retained = usedHeap() - before;
+    Reference.reachabilityFence(listed);
     System.out.printf("manifest of %,d lines (%,d bytes): listed in %.1f s, planned in %.2f s into %,d tasks;"
             + " heap: peak %,d MB (max %,d MB), retained by listing + plan %,d MB%n",
         lines, Files.size(file), (t1 - t0) / 1e9, (t2 - t1) / 1e9, plan.tasks(), peak >> 20,
         Runtime.getRuntime().maxMemory() >> 20, retained >> 20);
+    System.out.printf("heap per file listed and planned: %,d bytes retained%n", retained / lines);
     if (plan.files() != lines) {
       throw new IllegalStateException("planned " + plan.files() + " files, not " + lines);
     }

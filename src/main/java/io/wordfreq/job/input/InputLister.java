@@ -10,41 +10,51 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.GlobPattern;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.s3a.S3AFileStatus;
 
 /**
  * Lists a batch's files on the driver with Hadoop's FileSystem API, so file:, s3a:, hdfs: and plain
- * paths behave the same. Folders and prefixes are walked recursively with {@code listFiles} (one
- * flat listing on S3) and filtered by the include glob on the file name; a glob is expanded with
+ * paths behave the same. Folders and prefixes are walked recursively, several common prefixes at once
+ * ({@link PrefixLister}, {@value #THREADS_KEY} listings in flight, default {@value #DEFAULT_THREADS}),
+ * and filtered by the include glob on the file name; a glob is expanded with
  * {@code globStatus}; a file named directly, or by a glob, is taken whatever its name. A manifest
  * line that names a version, size and ETag ({@link ManifestLine}), is taken as it is, with no request;
  * the other lines are looked up in parallel (and a size they give must match). Every file keeps the
  * ETag (and version id) it was listed with, and is read as that version. Entries not found, bad lines,
  * and entries refused by the {@link ManifestRules} become {@link MissingInput}s.
+ *
+ * <p>A batch may be a million files: manifests are read line by line, the files of a folder share
+ * its URI's folder part ({@link InputFile}), and duplicates are dropped by sorting, not through a map.
  */
 public final class InputLister {
   private static final int MANIFEST_LOOKUP_THREADS = 16;
+  /** Hadoop configuration key ({@code --conf spark.hadoop.wordfreq.list.threads=N}): listings in flight. */
+  public static final String THREADS_KEY = "wordfreq.list.threads";
+  public static final int DEFAULT_THREADS = 16;
 
   private final Configuration conf;
   private final GlobPattern include;
   private final ManifestRules manifestRules;
+  private final PrefixLister prefixLister;
+  /** Each folder part of the URIs once, shared by the files of the listing. */
+  private final Map<String, String> folders = new ConcurrentHashMap<>();
 
   public InputLister(Configuration conf, String includeGlob) {
     this(conf, includeGlob, Set.of());
@@ -55,6 +65,7 @@ public final class InputLister {
     this.conf = conf;
     this.include = new GlobPattern(includeGlob);
     this.manifestRules = new ManifestRules(processingBuckets);
+    this.prefixLister = new PrefixLister(conf.getInt(THREADS_KEY, DEFAULT_THREADS));
   }
 
   /**
@@ -64,29 +75,43 @@ public final class InputLister {
    */
   public ListedInputs list(Collection<String> inputs, Collection<String> manifests)
       throws IOException, InputNotFoundException {
-    Map<String, InputFile> files = new LinkedHashMap<>();
+    List<InputFile> files = new ArrayList<>();
     for (String input : inputs) {
-      for (InputFile f : listInput(input)) {
-        files.putIfAbsent(f.uri(), f);
-      }
+      files.addAll(listInput(input));
     }
     List<MissingInput> missing = new ArrayList<>();
+    Map<String, FileSystem> fileSystems = new HashMap<>();
     for (String manifest : manifests) {
       List<ManifestLine> unpinned = new ArrayList<>();
-      for (ManifestLine line : readManifest(manifest)) {
+      readManifest(manifest, line -> {
         if (line.error() != null) {
           missing.add(new MissingInput(line.uri(), line.error()));
         } else if (line.pinsVersion()) {
-          addPinned(line, files, missing);
+          addPinned(line, fileSystems, files, missing);
         } else {
           unpinned.add(line);
         }
-      }
+      });
       lookUp(unpinned, files, missing);
     }
-    List<InputFile> sorted = new ArrayList<>(files.values());
-    sorted.sort(Comparator.comparing(InputFile::uri));
-    return new ListedInputs(List.copyOf(sorted), List.copyOf(missing));
+    return new ListedInputs(firstOfEach(files), List.copyOf(missing));
+  }
+
+  /**
+   * The files in URI order, each URI once: the first listed of those with the same URI (the sort is
+   * stable), as a map keyed by URI would keep, without a million map entries.
+   */
+  private static List<InputFile> firstOfEach(List<InputFile> files) {
+    files.sort(null);
+    List<InputFile> once = new ArrayList<>(files.size());
+    InputFile last = null;
+    for (InputFile f : files) {
+      if (last == null || !last.sameUri(f)) {
+        once.add(f);
+        last = f;
+      }
+    }
+    return Collections.unmodifiableList(once);
   }
 
   private List<InputFile> listInput(String input) throws IOException, InputNotFoundException {
@@ -122,14 +147,8 @@ public final class InputLister {
       walk(fs, st.getPath(), out);
       return;
     }
-    // Object stores answer a recursive listFiles with one flat listing of the prefix.
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(st.getPath(), true);
-    while (it.hasNext()) {
-      LocatedFileStatus f = it.next();
-      if (f.isFile() && include.matches(f.getPath().getName())) {
-        out.add(toInput(fs, f));
-      }
-    }
+    out.addAll(prefixLister.list(fs, st.getPath(),
+        f -> include.matches(f.getPath().getName()) ? toInput(fs, f) : null));
   }
 
   /**
@@ -151,10 +170,9 @@ public final class InputLister {
    * Reads a manifest's lines ({@link ManifestLine}); blank lines and lines starting with '#' are skipped,
    * and a bad line's error names the manifest and the line.
    */
-  private List<ManifestLine> readManifest(String manifest) throws IOException, InputNotFoundException {
+  private void readManifest(String manifest, Consumer<ManifestLine> lines) throws IOException, InputNotFoundException {
     Path path = new Path(manifest);
     FileSystem fs = path.getFileSystem(conf);
-    List<ManifestLine> lines = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
       int number = 0;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -165,20 +183,20 @@ public final class InputLister {
               "manifest " + manifest + " line " + number + ": " + parsed.error());
         }
         if (parsed != null) {
-          lines.add(parsed);
+          lines.accept(parsed);
         }
       }
     } catch (FileNotFoundException e) {
       throw new InputNotFoundException("manifest not found: " + manifest);
     }
-    return lines;
   }
 
   /**
    * A line with its size and ETag needs no request: its URI is qualified by its file system (opened
    * once per bucket or host, no request either) the way a listing would name it.
    */
-  private void addPinned(ManifestLine line, Map<String, InputFile> files, List<MissingInput> missing) {
+  private void addPinned(ManifestLine line, Map<String, FileSystem> fileSystems, List<InputFile> files,
+      List<MissingInput> missing) {
     String refusal = manifestRules.refusal(line.uri());
     if (refusal != null) {
       missing.add(new MissingInput(line.uri(), refusal));
@@ -186,16 +204,22 @@ public final class InputLister {
     }
     try {
       Path path = new Path(line.uri());
-      FileSystem fs = path.getFileSystem(conf);
+      URI given = path.toUri();
+      String key = given.getScheme() + "://" + given.getAuthority();
+      FileSystem fs = fileSystems.get(key);
+      if (fs == null) {
+        fs = path.getFileSystem(conf);
+        fileSystems.put(key, fs);
+      }
       URI uri = fs.makeQualified(path).toUri();
-      files.putIfAbsent(uri.toString(), new InputFile(uri.toString(), line.size(), line.eTag(), line.versionId()));
+      files.add(InputFile.of(uri.toString(), line.size(), line.eTag(), line.versionId(), folders));
     } catch (IOException | RuntimeException e) {
       missing.add(new MissingInput(line.uri(), Failures.reason(e)));
     }
   }
 
   /** Looks the manifest's files up in parallel: on S3 each is one request. */
-  private void lookUp(List<ManifestLine> lines, Map<String, InputFile> files, List<MissingInput> missing)
+  private void lookUp(List<ManifestLine> lines, List<InputFile> files, List<MissingInput> missing)
       throws IOException {
     if (lines.isEmpty()) {
       return;
@@ -209,7 +233,7 @@ public final class InputLister {
       for (Future<Object> f : lookups) {
         Object found = f.get();
         if (found instanceof InputFile file) {
-          files.putIfAbsent(file.uri(), file);
+          files.add(file);
         } else {
           missing.add((MissingInput) found);
         }
@@ -254,9 +278,9 @@ public final class InputLister {
     }
   }
 
-  private static InputFile toInput(FileSystem fs, FileStatus st) {
+  private InputFile toInput(FileSystem fs, FileStatus st) {
     URI uri = fs.makeQualified(st.getPath()).toUri();
-    return new InputFile(uri.toString(), st.getLen(), eTagOf(st), versionIdOf(st));
+    return InputFile.of(uri.toString(), st.getLen(), eTagOf(st), versionIdOf(st), folders);
   }
 
   /** The ETag a listing or lookup gave for {@code st} (unquoted), or null: files are read as that version. */

@@ -84,7 +84,7 @@ public final class YarnStepPhases {
           String name = eq < 0 ? spec : spec.substring(0, eq);
           List<String> conf = new ArrayList<>();
           if (eq >= 0 && eq < spec.length() - 1) {
-            for (String kv : spec.substring(eq + 1).split(",(?=[a-zA-Z.]+=)")) {
+            for (String kv : spec.substring(eq + 1).split(",(?=[a-zA-Z][\\w.-]*=)")) {
               conf.add(kv);
             }
           }

@@ -16,6 +16,7 @@ import org.apache.hadoop.mapred.JobConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -36,7 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  *
  * <p>A {@code superseded} record (the object changed after its event) is written from the driver with
  * a condition instead ({@link SupersededItems}): it never replaces a success counted from another
- * version, which a step of the newer event may have written first.
+ * version, which a step of the newer event may have written first. The write's own tasks hand those
+ * records to the driver (an accumulator), so the output is one Spark job, not a second pass over the
+ * results to find them.
  *
  * <p>The run's summary goes to the runs table ({@code --runs-table}, hash key {@code RunId}) with one
  * PutItem from the driver.
@@ -92,10 +95,13 @@ public final class DynamoDbOutput implements ResultOutput {
     JobConf conf = jobConf(sc, target, results.getNumPartitions());
     Duration stall = Duration.ofSeconds(sc.getConf().getLong(STALL_KEY,
         sc.hadoopConfiguration().getLong(STALL_KEY, DEFAULT_STALL.toSeconds())));
+    // Updated in the write's result tasks: Spark applies each partition's updates once, however often
+    // a task runs (retries, speculation), as for the progress counter.
+    CollectionAccumulator<FileResult> supersededSeen = sc.collectionAccumulator("superseded records");
     try {
       new StallWatchdog(sc, stall).run("write results to DynamoDB " + target.where(),
-          counter -> items(results.filter(r -> !r.superseded()), counter).saveAsHadoopDataset(conf));
-      List<FileResult> superseded = results.filter(FileResult::superseded).collect();
+          counter -> items(results.filter(r -> keepUnlessSuperseded(r, supersededSeen)), counter).saveAsHadoopDataset(conf));
+      List<FileResult> superseded = supersededSeen.value();
       if (!superseded.isEmpty()) {
         try (DynamoDbClient dynamo = target.client()) {
           SupersededItems.write(dynamo, target.table(), superseded);
@@ -130,6 +136,15 @@ public final class DynamoDbOutput implements ResultOutput {
       throw new OutputFailedException("DynamoDB", "writing the run summary to " + target.where() + " failed: "
           + OutputFailedException.firstLine(e.getMessage()), e);
     }
+  }
+
+  /** True for the records the connector writes; a superseded one goes to {@code superseded} instead. */
+  private static boolean keepUnlessSuperseded(FileResult r, CollectionAccumulator<FileResult> superseded) {
+    if (r.superseded()) {
+      superseded.add(r);
+      return false;
+    }
+    return true;
   }
 
   private static JavaPairRDD<Text, DynamoDBItemWritable> items(

@@ -94,6 +94,9 @@ public final class YarnServer {
     conf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
     conf.setInt("yarn.scheduler.maximum-allocation-mb", nodeMemory);
     conf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
+    // The capacity scheduler places containers when a NodeManager heartbeats: every 250 ms instead of
+    // YARN's 1 s, so a step's AM and executors wait less for a place (two NodeManagers: no RM load).
+    conf.setInt("yarn.resourcemanager.nodemanagers.heartbeat-interval-ms", 250);
     conf.setFloat("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", 100f);
     // The capacity scheduler with one queue (the jar carries no capacity-scheduler.xml).
     conf.set("yarn.scheduler.capacity.root.queues", "default");

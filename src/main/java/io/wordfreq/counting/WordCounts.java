@@ -368,13 +368,22 @@ public final class WordCounts {
     for (int i = 0; i < parts; i++) {
       out[i] = new WordCounts(slotsFor(size / parts));
     }
+    splitInto(out);
+    return out;
+  }
+
+  /**
+   * Adds every count of this table into {@code parts}, each word into the part {@link #split} gives it:
+   * a task's files go straight into its shards, with no table of the task's sum to cut afterwards.
+   */
+  public void splitInto(WordCounts[] parts) {
     long[] t = table;
     int slots = t.length / STRIDE;
     for (int j = 0; j < slots; j++) {
       int e = spreadSlot(j, slots) * STRIDE;
       if (t[e + 2] != 0) {
         int len = (int) t[e + 2];
-        WordCounts part = out[partOf(hashOfEntry(t, e), parts)];
+        WordCounts part = parts[partOf(hashOfEntry(t, e), parts.length)];
         if (len <= INLINE_BYTES) {
           part.mergeInline(t[e], t[e + 1], len, t[e + 3]);
         } else {
@@ -382,7 +391,6 @@ public final class WordCounts {
         }
       }
     }
-    return out;
   }
 
   /** The part of a word of hash {@code h} among {@code parts}: the murmur3 finalizer mixes every bit in. */
@@ -557,13 +565,35 @@ public final class WordCounts {
 
   /** Reads a table written by {@link #writeTo}. */
   public static WordCounts readFrom(DataInput in) throws IOException {
+    int size = readSize(in);
+    // Sized for its words at once: no rehashing while they go in.
+    WordCounts table = new WordCounts(Math.max(16, Integer.highestOneBit((int) Math.min(1 << 29, (long) size * 4 / 3 + 1)) << 1));
+    table.addWords(in, size);
+    if (table.size != size) {
+      throw new IOException("corrupt word table: repeated words");
+    }
+    return table;
+  }
+
+  /**
+   * Adds the counts of a table that {@link #writeTo} wrote into this one, straight from its bytes (the
+   * batch's shards, summed on the reduce side without a table for each).
+   */
+  public void mergeFrom(DataInput in) throws IOException {
+    addWords(in, readSize(in));
+  }
+
+  private static int readSize(DataInput in) throws IOException {
     int size = in.readInt();
     if (size < 0) {
       throw new IOException("corrupt word table: " + size + " words");
     }
-    WordCounts table = new WordCounts();
+    return size;
+  }
+
+  private void addWords(DataInput in, int words) throws IOException {
     byte[] b = new byte[ClassicTokenizer.MAX_WORD_BYTES];
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < words; i++) {
       long len = readVarLong(in);
       if (len <= 0 || len > Integer.MAX_VALUE - 16) {
         throw new IOException("corrupt word table at word " + i + ": length " + len);
@@ -576,12 +606,8 @@ public final class WordCounts {
       if (count < 0) {
         throw new IOException("corrupt word table at word " + i + ": count " + count);
       }
-      table.add(b, 0, (int) len, count);
+      add(b, 0, (int) len, count);
     }
-    if (table.size != size) {
-      throw new IOException("corrupt word table: repeated words");
-    }
-    return table;
   }
 
   private static void writeVarLong(DataOutput out, long v) throws IOException {

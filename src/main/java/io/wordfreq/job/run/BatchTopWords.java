@@ -27,9 +27,9 @@ final class BatchTopWords {
     List<WordCount> candidates = parts
         .filter(p -> p.words() != null)
         .mapToPair(p -> new Tuple2<>(p.words().shard(), p.words()))
-        // No combining on the map side: a task yields one shard of each number. The reduce side's values
-        // are fresh from the shuffle, so summing into the first one changes nothing cached.
-        .combineByKey(s -> s, WordShard::merge, WordShard::merge, new HashPartitioner(shards), false, null)
+        // No combining on the map side: a task yields one shard of each number. The reduce side reads
+        // the first shard of a number into a table and merges the others' bytes straight into it.
+        .combineByKey(ShardSum::of, ShardSum::add, ShardSum::merge, new HashPartitioner(shards), false, null)
         .values()
         .flatMap(s -> s.counts().top(n).iterator())
         .collect();

@@ -8,23 +8,28 @@ import java.util.NoSuchElementException;
 
 /**
  * One counting task's share of the batch's word counts: the full counts of every file the task makes a
- * record of, summed as each record is made, then cut into {@link WordShard}s that follow the task's last
- * record out of the task. Records are made on the task's thread only (not thread-safe).
+ * record of, added straight into the shard each word belongs to as each record is made, then written
+ * as {@link WordShard}s that follow the task's last record out of the task. Records are made on the
+ * task's thread only (not thread-safe).
  */
 final class TaskWords {
   private final int shards;
-  /** The task's summed counts; null once cut into shards. */
-  private WordCounts sum = new WordCounts();
+  /** The task's summed counts, a table per shard; null once written as shards. */
+  private WordCounts[] sums;
 
   /** @param shards how many shards the batch's counts are summed in; 0 keeps no counts */
   TaskWords(int shards) {
     this.shards = shards;
+    this.sums = new WordCounts[shards];
+    for (int i = 0; i < shards; i++) {
+      sums[i] = new WordCounts();
+    }
   }
 
   /** Adds a file's full counts, if it was counted; returns it, for use where its record is made. */
   PartialCount add(PartialCount count) {
     if (shards > 0 && !count.failed()) {
-      sum.mergeFrom(count.counts());
+      count.counts().splitInto(sums);
     }
     return count;
   }
@@ -41,8 +46,8 @@ final class TaskWords {
           return true;
         }
         if (parts == null) {
-          parts = shards > 0 ? sum.split(shards) : new WordCounts[0];
-          sum = null; // the shards hold the words now
+          parts = sums;
+          sums = null; // the shards hold the words now
         }
         while (nextPart < parts.length && parts[nextPart].distinctWords() == 0) {
           nextPart++;
@@ -59,7 +64,7 @@ final class TaskWords {
           return CountedPart.of(records.next());
         }
         int i = nextPart++;
-        WordShard shard = new WordShard(i, parts[i]);
+        WordShard shard = WordShard.of(i, parts[i]);
         parts[i] = null;
         return CountedPart.of(shard);
       }

@@ -1,60 +1,87 @@
 package io.wordfreq.job.run;
 
 import io.wordfreq.counting.WordCounts;
-
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
+import java.io.UncheckedIOException;
 
 /**
  * One shard of the batch's word counts: the words of one task's files whose hash falls in shard
  * {@link #shard}, with their full counts ({@link WordCounts#split}). Shards of the same number from
- * every task are summed in one reduce task, so the batch's vocabulary is spread over the executors and
- * never gathered on the driver. Serialized compactly with {@link WordCounts#writeTo}, like
- * {@link io.wordfreq.job.read.PartialCount}.
+ * every task are summed in one reduce task ({@link ShardSum}), so the batch's vocabulary is spread over
+ * the executors and never gathered on the driver. A shard holds its table as the bytes of
+ * {@link WordCounts#writeTo}, written once in the task: the cache, the shuffle and the reduce's merge
+ * then move and read bytes, with no table built in between.
  */
 public final class WordShard implements Externalizable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private int shard;
-  private WordCounts counts;
+  private byte[] table;
 
   /** For deserialization only. */
   public WordShard() {
   }
 
-  WordShard(int shard, WordCounts counts) {
+  private WordShard(int shard, byte[] table) {
     this.shard = shard;
-    this.counts = counts;
+    this.table = table;
+  }
+
+  /** Shard {@code shard} holding {@code counts}, as bytes. */
+  static WordShard of(int shard, WordCounts counts) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(32, counts.distinctWords() * 12));
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      counts.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: not expected
+    }
+    return new WordShard(shard, bytes.toByteArray());
   }
 
   int shard() {
     return shard;
   }
 
-  WordCounts counts() {
-    return counts;
+  /** Adds this shard's counts into {@code sum}. */
+  void addTo(WordCounts sum) {
+    try {
+      sum.mergeFrom(new DataInputStream(new ByteArrayInputStream(table)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt word shard " + shard, e);
+    }
   }
 
-  /** Sums two shards of the same number (the reduce); may reuse either argument. */
-  static WordShard merge(WordShard a, WordShard b) {
-    // Merge the smaller table into the larger one: less rehashing.
-    WordShard big = a.counts.distinctWords() >= b.counts.distinctWords() ? a : b;
-    WordShard small = big == a ? b : a;
-    big.counts.mergeFrom(small.counts);
-    return big;
+  /** This shard's counts as a table of their own. */
+  WordCounts counts() {
+    try {
+      return WordCounts.readFrom(new DataInputStream(new ByteArrayInputStream(table)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt word shard " + shard, e);
+    }
   }
 
   @Override
   public void writeExternal(ObjectOutput out) throws IOException {
     out.writeInt(shard);
-    counts.writeTo(out);
+    out.writeInt(table.length);
+    out.write(table);
   }
 
   @Override
   public void readExternal(ObjectInput in) throws IOException {
     shard = in.readInt();
-    counts = WordCounts.readFrom(in);
+    int length = in.readInt();
+    if (length < 0) {
+      throw new IOException("corrupt word shard " + shard + ": " + length + " bytes");
+    }
+    table = new byte[length];
+    in.readFully(table);
   }
 }

@@ -6,6 +6,7 @@ import io.wordfreq.job.plan.WorkUnit;
 import io.wordfreq.job.read.PartialCount;
 import io.wordfreq.job.run.CountTotals;
 import io.wordfreq.job.run.CountedPart;
+import io.wordfreq.job.run.ShardSum;
 import io.wordfreq.job.run.WordShard;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.ExternalizableSerializer;
@@ -26,6 +27,7 @@ public final class WordFreqKryoRegistrator implements KryoRegistrator {
     kryo.register(PartialCount.class, new ExternalizableSerializer());
     kryo.register(FileResult.class, new FileResultKryoSerializer());
     kryo.register(WordShard.class, new ExternalizableSerializer());
+    kryo.register(ShardSum.class, new ExternalizableSerializer());
     kryo.register(CountedPart.class, new CountedPartKryoSerializer());
     kryo.register(WordCount.class, new JavaSerializer());
     kryo.register(WorkUnit.class, new JavaSerializer());

@@ -75,7 +75,12 @@ public final class WordCounts {
 
   /** Slots for about {@code words} words without growing: at most three quarters full, 16 to the default. */
   private static int slotsFor(int words) {
-    int want = (int) Math.min(INITIAL_SLOTS, (long) words * 4 / 3 + 1);
+    return Math.min(INITIAL_SLOTS, slotsToHold(words));
+  }
+
+  /** Slots for {@code words} words without growing, however many: at most three quarters full, 16 at least. */
+  private static int slotsToHold(int words) {
+    int want = (int) Math.min(1 << 29, (long) words * 4 / 3 + 1);
     return Math.max(16, Integer.highestOneBit(want - 1) << 1);
   }
 
@@ -567,7 +572,7 @@ public final class WordCounts {
   public static WordCounts readFrom(DataInput in) throws IOException {
     int size = readSize(in);
     // Sized for its words at once: no rehashing while they go in.
-    WordCounts table = new WordCounts(Math.max(16, Integer.highestOneBit((int) Math.min(1 << 29, (long) size * 4 / 3 + 1)) << 1));
+    WordCounts table = new WordCounts(slotsToHold(size));
     table.addWords(in, size);
     if (table.size != size) {
       throw new IOException("corrupt word table: repeated words");

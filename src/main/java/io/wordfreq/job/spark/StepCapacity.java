@@ -26,14 +26,6 @@ public final class StepCapacity {
   /**
    * @param conf               the run's Spark configuration
    * @param defaultParallelism the cores registered now (Spark's default parallelism)
-   */
-  public static int of(SparkConf conf, int defaultParallelism) {
-    return of(conf, defaultParallelism, OptionalInt::empty);
-  }
-
-  /**
-   * @param conf               the run's Spark configuration
-   * @param defaultParallelism the cores registered now (Spark's default parallelism)
    * @param yarnCores          the YARN cluster's vcores, asked only when nothing else bounds the step
    */
   public static int of(SparkConf conf, int defaultParallelism, Supplier<OptionalInt> yarnCores) {

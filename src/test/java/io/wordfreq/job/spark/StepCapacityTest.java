@@ -17,12 +17,12 @@ class StepCapacityTest {
   void dynamicAllocationReachesMaxExecutorsTimesTheirCores() {
     SparkConf conf = yarn().set("spark.dynamicAllocation.enabled", "true")
         .set("spark.dynamicAllocation.maxExecutors", "40").set("spark.executor.cores", "4");
-    assertEquals(160, StepCapacity.of(conf, 2));
+    assertEquals(160, StepCapacity.of(conf, 2, OptionalInt::empty));
     // --parallelism caps what the settings allow, and stands alone when they set no bound.
-    assertEquals(64, StepCapacity.of(conf.clone().set(StepCapacity.PARALLELISM_KEY, "64"), 2));
+    assertEquals(64, StepCapacity.of(conf.clone().set(StepCapacity.PARALLELISM_KEY, "64"), 2, OptionalInt::empty));
     SparkConf unbounded = yarn().set("spark.dynamicAllocation.enabled", "true").set("spark.executor.cores", "4");
-    assertEquals(2, StepCapacity.of(unbounded, 2), "no bound, no --parallelism: the cores there now");
-    assertEquals(320, StepCapacity.of(unbounded.clone().set(StepCapacity.PARALLELISM_KEY, "320"), 2));
+    assertEquals(2, StepCapacity.of(unbounded, 2, OptionalInt::empty), "no bound, no --parallelism: the cores there now");
+    assertEquals(320, StepCapacity.of(unbounded.clone().set(StepCapacity.PARALLELISM_KEY, "320"), 2, OptionalInt::empty));
   }
 
   @Test
@@ -38,18 +38,18 @@ class StepCapacityTest {
 
   @Test
   void staticExecutorsAndTheCoresAlreadyThere() {
-    assertEquals(24, StepCapacity.of(yarn().set("spark.executor.instances", "6").set("spark.executor.cores", "4"), 2));
-    assertEquals(48, StepCapacity.of(yarn().set(StepCapacity.PARALLELISM_KEY, "8"), 48), "never fewer than present");
+    assertEquals(24, StepCapacity.of(yarn().set("spark.executor.instances", "6").set("spark.executor.cores", "4"), 2, OptionalInt::empty));
+    assertEquals(48, StepCapacity.of(yarn().set(StepCapacity.PARALLELISM_KEY, "8"), 48, OptionalInt::empty), "never fewer than present");
   }
 
   @Test
   void aLocalMasterHasItsOwnCoresOnly() {
     SparkConf local = new SparkConf(false).setMaster("local[2]").set(StepCapacity.PARALLELISM_KEY, "500");
-    assertEquals(2, StepCapacity.of(local, 2));
+    assertEquals(2, StepCapacity.of(local, 2, OptionalInt::empty));
   }
 
   @Test
   void aNegativeParallelismIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> StepCapacity.of(yarn().set(StepCapacity.PARALLELISM_KEY, "-1"), 2));
+    assertThrows(IllegalArgumentException.class, () -> StepCapacity.of(yarn().set(StepCapacity.PARALLELISM_KEY, "-1"), 2, OptionalInt::empty));
   }
 }

@@ -64,6 +64,8 @@ public final class CorpusBuilder {
     }
   }
 
+  private static final int FILES_PER_FOLDER = 1_000;
+
   private static Path build(Source source, Path dir, String spec) throws IOException {
     if (Files.isDirectory(dir)) {
       System.err.println("corpus " + dir + " exists, reused");
@@ -78,8 +80,17 @@ public final class CorpusBuilder {
     long size = Long.parseLong(p[p.length - 1]);
     Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
     Files.createDirectories(tmp);
+    // A batch of 100,000 files or more is laid out as uploads are: folders of 1,000 files.
+    boolean folders = files >= FILES_PER_FOLDER * 100;
     for (int i = 0; i < files; i++) {
-      write(source, tmp.resolve(batch ? String.format("part-%05d.txt", i) : "single.txt"), size);
+      Path folder = folders ? tmp.resolve(String.format("d%04d", i / FILES_PER_FOLDER)) : tmp;
+      if (folders && i % FILES_PER_FOLDER == 0) {
+        Files.createDirectories(folder);
+      }
+      write(source, folder.resolve(batch ? String.format("part-%05d.txt", i) : "single.txt"), size);
+      if ((i + 1) % 100_000 == 0) {
+        System.err.printf("corpus %s: %,d of %,d files written%n", dir.getFileName(), i + 1, files);
+      }
     }
     Files.move(tmp, dir);
     System.err.println("corpus " + dir + " built");

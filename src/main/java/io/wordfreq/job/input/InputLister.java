@@ -53,6 +53,7 @@ public final class InputLister {
   private final GlobPattern include;
   private final ManifestRules manifestRules;
   private final PrefixLister prefixLister;
+  private final ListingProgress progress;
   /** Each folder part of the URIs once, shared by the files of the listing. */
   private final Map<String, String> folders = new ConcurrentHashMap<>();
 
@@ -62,7 +63,13 @@ public final class InputLister {
 
   /** Manifest entries outside {@code processingBuckets} (unless empty) are refused. */
   public InputLister(Configuration conf, String includeGlob, Set<String> processingBuckets) {
+    this(conf, includeGlob, processingBuckets, ListingProgress.SILENT);
+  }
+
+  /** As above, telling {@code progress} of every file found. */
+  public InputLister(Configuration conf, String includeGlob, Set<String> processingBuckets, ListingProgress progress) {
     this.conf = conf;
+    this.progress = progress;
     this.include = new GlobPattern(includeGlob);
     this.manifestRules = new ManifestRules(processingBuckets);
     this.prefixLister = new PrefixLister(conf.getInt(THREADS_KEY, DEFAULT_THREADS));
@@ -213,6 +220,7 @@ public final class InputLister {
       }
       URI uri = fs.makeQualified(path).toUri();
       files.add(InputFile.of(uri.toString(), line.size(), line.eTag(), line.versionId(), folders));
+      progress.found(1);
     } catch (IOException | RuntimeException e) {
       missing.add(new MissingInput(line.uri(), Failures.reason(e)));
     }
@@ -280,6 +288,7 @@ public final class InputLister {
 
   private InputFile toInput(FileSystem fs, FileStatus st) {
     URI uri = fs.makeQualified(st.getPath()).toUri();
+    progress.found(1);
     return InputFile.of(uri.toString(), st.getLen(), eTagOf(st), versionIdOf(st), folders);
   }
 

@@ -3,6 +3,7 @@ package io.wordfreq.job.run;
 import io.wordfreq.job.input.InputLister;
 import io.wordfreq.job.input.InputNotFoundException;
 import io.wordfreq.job.input.ListedInputs;
+import io.wordfreq.job.input.ListingProgress;
 import io.wordfreq.job.plan.FileSlice;
 import io.wordfreq.job.plan.WorkPlan;
 import io.wordfreq.job.plan.WorkPlanner;
@@ -63,8 +64,14 @@ public final class CountJob {
    */
   public WorkPlan plan(Collection<String> inputs, Collection<String> manifests)
       throws IOException, InputNotFoundException {
+    return plan(inputs, manifests, ListingProgress.SILENT);
+  }
+
+  /** As above, telling {@code progress} of the files found while listing. */
+  public WorkPlan plan(Collection<String> inputs, Collection<String> manifests, ListingProgress progress)
+      throws IOException, InputNotFoundException {
     Configuration conf = sc.hadoopConfiguration();
-    ListedInputs listed = new InputLister(conf, settings.includeGlob(), settings.processingBuckets())
+    ListedInputs listed = new InputLister(conf, settings.includeGlob(), settings.processingBuckets(), progress)
         .list(inputs, manifests);
     return planner().plan(listed);
   }

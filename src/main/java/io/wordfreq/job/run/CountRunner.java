@@ -1,6 +1,7 @@
 package io.wordfreq.job.run;
 
 import io.wordfreq.job.input.InputNotFoundException;
+import io.wordfreq.job.input.ListingProgress;
 import io.wordfreq.job.plan.WorkPlan;
 import io.wordfreq.job.Failures;
 import io.wordfreq.counting.WordCount;
@@ -43,7 +44,7 @@ public final class CountRunner {
     long t0 = System.nanoTime();
     Instant startedAt = Instant.now();
     CountJob job = new CountJob(sc, settings);
-    WorkPlan plan = job.plan(inputs, manifests);
+    WorkPlan plan = job.plan(inputs, manifests, new ListingProgress(report::listing, RunReport.LISTING_INTERVAL_SECONDS));
     report.plan(plan, settings.runId(), (System.nanoTime() - t0) / 1e9);
 
     // Serialized: caching records as objects makes Spark size every object graph (SizeEstimator),

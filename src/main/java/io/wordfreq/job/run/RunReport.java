@@ -6,12 +6,19 @@ import io.wordfreq.record.RunSummary;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** The lines a run prints on stderr: the plan, progress, then the summary with the batch's top words. */
+/** The lines a run prints on stderr: the listing's progress, the plan, the tasks' progress, then the summary with the batch's top words. */
 public final class RunReport {
+  /** How often a long listing says how far it has got. */
+  public static final double LISTING_INTERVAL_SECONDS = 5;
   private final PrintStream err;
 
   public RunReport(PrintStream err) {
     this.err = err;
+  }
+
+  /** Files found so far by a listing still under way. */
+  public void listing(long files, double seconds) {
+    err.printf(Locale.ROOT, "wordfreq: listing: %,d files found so far (%.0f s)%n", files, seconds);
   }
 
   /** The plan, and how long listing and planning took. */

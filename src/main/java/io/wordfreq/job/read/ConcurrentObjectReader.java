@@ -1,8 +1,6 @@
 package io.wordfreq.job.read;
 
 import io.wordfreq.job.plan.FileSlice;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -147,15 +145,10 @@ final class ConcurrentObjectReader implements AutoCloseable {
     long startedAt = System.currentTimeMillis();
     long t0 = System.nanoTime();
     int length = (int) f.fileLength();
-    try (InputStream in = HadoopFiles.open(f, conf).openAt(0)) {
+    try {
       // Allocated inside the try: an OutOfMemoryError here must arrive like any other failure.
       byte[] bytes = new byte[length];
-      int got = in.readNBytes(bytes, 0, length);
-      if (got == length && in.read() >= 0) {
-        // Fewer bytes than listed fail in the counter (the file ended early); more must not be cut off.
-        throw new IOException("the file is longer than the " + length + " bytes listed for it (manifest or listing):"
-            + " it changed after it was listed");
-      }
+      int got = HadoopFiles.readWhole(f, conf, bytes);
       return new Arrival(index, bytes, got, null, startedAt, t0);
     } catch (Exception | Error e) {
       // Handed over, never lost: the task thread would otherwise wait for this read forever. The

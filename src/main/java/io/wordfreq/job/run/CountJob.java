@@ -45,6 +45,11 @@ public final class CountJob {
    * counts and no job sums them (what the summary costs is measured against this).
    */
   public static final String BATCH_TOP_KEY = "spark.wordfreq.summary.batchTop";
+  /**
+   * Tasks of each pass over the counted parts after the count (the batch top 10, the outputs): unset,
+   * the cores the executors have then ({@code defaultParallelism}); 0, one per counting task.
+   */
+  public static final String READ_BACK_TASKS_KEY = "spark.wordfreq.readBack.tasks";
   /** Most shards the batch's counts are summed in (as many reduce tasks): Spark SQL's default shuffle width. */
   static final int MAX_SHARDS = 200;
 
@@ -89,6 +94,19 @@ public final class CountJob {
       capacity = StepCapacity.of(sc.getConf(), sc.defaultParallelism(), () -> YarnClusterCores.of(sc.hadoopConfiguration()));
     }
     return capacity;
+  }
+
+  /**
+   * How many tasks each pass over the counted parts takes after the count ({@value #READ_BACK_TASKS_KEY}):
+   * by default one per executor core registered by then, since the parts are cached where they were
+   * counted and a task per counting task would cost more to schedule than it reads.
+   */
+  public int readBackTasks() {
+    int set = sc.getConf().getInt(READ_BACK_TASKS_KEY, -1);
+    if (set == 0) {
+      return Integer.MAX_VALUE;
+    }
+    return set > 0 ? set : Math.max(1, sc.defaultParallelism());
   }
 
   /** The records of every file of the plan, one per file (lazy: nothing runs until an action). */

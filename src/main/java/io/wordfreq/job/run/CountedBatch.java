@@ -30,6 +30,16 @@ public final class CountedBatch {
     parts.unpersist(false);
   }
 
+  /**
+   * The same parts in at most {@code tasks} partitions, without a shuffle (each task takes the cached
+   * parts of several counting tasks, where they are kept): for the passes after the count, where a
+   * task per counting task costs more to schedule and start than it reads.
+   */
+  public CountedBatch inTasks(int tasks) {
+    int n = Math.max(1, tasks);
+    return n >= parts.getNumPartitions() ? this : new CountedBatch(parts.coalesce(n), shards);
+  }
+
   /** The records, one per file (a new RDD each call: call once and keep it). */
   public JavaRDD<FileResult> records() {
     return parts.filter(p -> p.record() != null).map(CountedPart::record);
@@ -37,7 +47,7 @@ public final class CountedBatch {
 
   /** The batch's top {@code n} words from every file's full counts (runs a Spark job; see {@link BatchTopWords}). */
   public List<WordCount> topWords(int n) {
-    return BatchTopWords.top(parts, shards, n);
+    return BatchTopWords.top(parts, shards, Math.min(shards, parts.getNumPartitions()), n);
   }
 
   /** How many shards the batch's counts are summed in (0: none kept). */

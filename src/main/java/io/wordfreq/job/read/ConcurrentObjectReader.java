@@ -48,7 +48,7 @@ final class ConcurrentObjectReader implements AutoCloseable {
   record Arrival(int index, byte[] bytes, int length, Throwable error, long startedAtMillis, long startedAtNanos) {
   }
 
-  private final Configuration conf;
+  private final WholeFiles wholeFiles;
   private final List<FileSlice> files;
   private final int readsInFlight;
   private final long budget;
@@ -72,7 +72,7 @@ final class ConcurrentObjectReader implements AutoCloseable {
         throw new IllegalArgumentException("not a whole file within the read budget: " + f);
       }
     }
-    this.conf = conf;
+    this.wholeFiles = new WholeFiles(conf);
     this.files = List.copyOf(files);
     this.readsInFlight = Math.max(1, readsInFlight);
     this.budget = budget;
@@ -148,7 +148,7 @@ final class ConcurrentObjectReader implements AutoCloseable {
     try {
       // Allocated inside the try: an OutOfMemoryError here must arrive like any other failure.
       byte[] bytes = new byte[length];
-      int got = HadoopFiles.readWhole(f, conf, bytes);
+      int got = wholeFiles.read(f, bytes);
       return new Arrival(index, bytes, got, null, startedAt, t0);
     } catch (Exception | Error e) {
       // Handed over, never lost: the task thread would otherwise wait for this read forever. The

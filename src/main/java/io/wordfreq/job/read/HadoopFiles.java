@@ -19,8 +19,8 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * Opens a slice's file through Hadoop's FileSystem API for the counting core: a stream positioned
  * with {@code seek}, opened with the file's known length (s3a then skips its HEAD request) and a
  * sequential read policy — and, when the slice names a version, on S3A with a status that pins every
- * read to it ({@link ObjectVersions}). A whole small object of S3A is read with one GET instead
- * ({@link #readWhole}).
+ * read to it ({@link ObjectVersions}). (A whole small object of S3A is read with one GET instead:
+ * {@link WholeFiles}.)
  */
 final class HadoopFiles {
   private HadoopFiles() {
@@ -51,34 +51,6 @@ final class HadoopFiles {
       }
       return (InputStream) in;
     };
-  }
-
-  /**
-   * Reads {@code slice}'s whole file into {@code into} (its listed length) and returns how many bytes
-   * there were (fewer than listed when it shrank: the counter then fails it). An S3A object is one
-   * GET ({@link S3aObjectReads}); any other file is read from its stream.
-   *
-   * @throws IOException also when the file is longer than listed: it changed after it was listed,
-   *                     and must not be cut off
-   */
-  static int readWhole(FileSlice slice, Configuration conf, byte[] into) throws IOException {
-    S3aObjectReads direct = S3aObjectReads.of(new Path(URI.create(slice.uri())).getFileSystem(conf));
-    int got;
-    if (direct != null) {
-      got = direct.read(slice, into);
-    } else {
-      try (InputStream in = open(slice, conf).openAt(0)) {
-        got = in.readNBytes(into, 0, into.length);
-        if (got == into.length && in.read() >= 0) {
-          got++;
-        }
-      }
-    }
-    if (got > into.length) {
-      throw new IOException("the file is longer than the " + into.length + " bytes listed for it (manifest or listing):"
-          + " it changed after it was listed");
-    }
-    return got;
   }
 
   /**

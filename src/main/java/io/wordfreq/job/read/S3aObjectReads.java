@@ -4,10 +4,7 @@ import io.wordfreq.job.plan.FileSlice;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Collections;
 import java.util.Locale;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -29,8 +26,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * retries; the request from S3A's own request factory), retried as S3A retries its reads
  * ({@link S3ARetryPolicy}). An S3A input stream costs 2 to 3 times the request itself in CPU: an
  * asynchronous open, an audit span and a set of stream statistics per object, merged into the file
- * system's on close (docs/performance.md). A task reads thousands of small objects; these are paid
- * once per file system here.
+ * system's on close (docs/performance.md). A task reads thousands of small objects; what this needs
+ * is made once per task and file system ({@link WholeFiles}).
  *
  * <p>The object is read as S3A's change detection would read it (its default
  * {@code fs.s3a.change.detection.mode=server}): the GET carries {@code If-Match} with the listed ETag,
@@ -42,9 +39,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class S3aObjectReads {
   /** Hadoop configuration key ({@code spark.hadoop.wordfreq.read.s3aGetObject}): false reads through S3A streams. */
   static final String ENABLED_KEY = "wordfreq.read.s3aGetObject";
-
-  /** One per S3A file system (Hadoop caches those); weak, so a closed file system is not kept. */
-  private static final Map<FileSystem, S3aObjectReads> READERS = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final S3AFileSystem fs;
   private final S3Client s3;
@@ -60,8 +54,9 @@ final class S3aObjectReads {
   }
 
   /**
-   * The reader for {@code fs}, or null when its objects are read through the FileSystem's streams:
-   * not S3A, turned off, or a change-detection mode other than S3A's default.
+   * A reader for {@code fs} (make one per task and file system, not per object), or null when its
+   * objects are read through the FileSystem's streams: not S3A, turned off, or a change-detection
+   * mode other than S3A's default.
    */
   static S3aObjectReads of(FileSystem fs) {
     if (!(fs instanceof S3AFileSystem s3a)) {
@@ -72,7 +67,7 @@ final class S3aObjectReads {
         || !"server".equals(conf.getTrimmed("fs.s3a.change.detection.mode", "server").toLowerCase(Locale.ROOT))) {
       return null;
     }
-    return READERS.computeIfAbsent(fs, k -> new S3aObjectReads(s3a, conf));
+    return new S3aObjectReads(s3a, conf);
   }
 
   /**

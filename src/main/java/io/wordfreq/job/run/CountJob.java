@@ -50,7 +50,7 @@ public final class CountJob {
    * the cores the executors have then ({@code defaultParallelism}); 0, one per counting task.
    */
   public static final String READ_BACK_TASKS_KEY = "spark.wordfreq.readBack.tasks";
-  /** Most shards the batch's counts are summed in (as many reduce tasks): Spark SQL's default shuffle width. */
+  /** Most shards the batch's counts are summed in (and reduce tasks at most): Spark SQL's default shuffle width. */
   static final int MAX_SHARDS = 200;
 
   private final JavaSparkContext sc;
@@ -102,11 +102,14 @@ public final class CountJob {
    * counted and a task per counting task would cost more to schedule than it reads.
    */
   public int readBackTasks() {
-    int set = sc.getConf().getInt(READ_BACK_TASKS_KEY, -1);
-    if (set == 0) {
-      return Integer.MAX_VALUE;
+    if (!sc.getConf().contains(READ_BACK_TASKS_KEY)) {
+      return Math.max(1, sc.defaultParallelism());
     }
-    return set > 0 ? set : Math.max(1, sc.defaultParallelism());
+    int set = sc.getConf().getInt(READ_BACK_TASKS_KEY, 0);
+    if (set < 0) {
+      throw new IllegalArgumentException(READ_BACK_TASKS_KEY + " must be 0 (a task per counting task) or more, not " + set);
+    }
+    return set == 0 ? Integer.MAX_VALUE : set;
   }
 
   /** The records of every file of the plan, one per file (lazy: nothing runs until an action). */

@@ -41,8 +41,6 @@ class S3aObjectReadsTest {
       }
     }
     conf.setBoolean(S3aObjectReads.ENABLED_KEY, direct);
-    // A file system instance of its own: the setting is read when it is made.
-    conf.setBoolean("fs.s3a.impl.disable.cache", true);
     return conf;
   }
 
@@ -70,11 +68,12 @@ class S3aObjectReadsTest {
       FileSlice slice = new FileSlice("s3a://" + BUCKET + "/" + key, 0, expected.length, expected.length, eTag, null);
       for (boolean direct : new boolean[] {true, false}) {
         Configuration conf = conf(aws, direct);
+        FileSystem.closeAll(); // the setting is read when a file system is made: make this one with it
         FileSystem fs = FileSystem.get(URI.create(slice.uri()), conf);
         assertEquals(direct, S3aObjectReads.of(fs) != null);
         byte[] into = new byte[expected.length];
         long before = streamBytes(fs);
-        assertEquals(expected.length, HadoopFiles.readWhole(slice, conf, into));
+        assertEquals(expected.length, new WholeFiles(conf).read(slice, into));
         assertArrayEquals(expected, into);
         assertEquals(direct ? 0 : expected.length, streamBytes(fs) - before,
             (direct ? "one GET, no S3A stream" : "read through the S3A stream"));
@@ -91,6 +90,7 @@ class S3aObjectReadsTest {
       put(s3, prefix + "changed.txt", "pears pears!\n");
       String longer = put(s3, prefix + "longer.txt", "plums and more plums\n");
       Configuration conf = conf(aws, true);
+      FileSystem.closeAll();
       S3aObjectReads reads = S3aObjectReads.of(FileSystem.get(URI.create("s3a://" + BUCKET + "/"), conf));
       assertNotNull(reads);
 
@@ -104,7 +104,7 @@ class S3aObjectReadsTest {
 
       FileSlice shortListed = new FileSlice("s3a://" + BUCKET + "/" + prefix + "longer.txt", 0, 5, 5, longer, null);
       assertEquals(6, reads.read(shortListed, new byte[5]), "longer than listed: one byte past the array");
-      IOException cut = assertThrows(IOException.class, () -> HadoopFiles.readWhole(shortListed, conf, new byte[5]));
+      IOException cut = assertThrows(IOException.class, () -> new WholeFiles(conf).read(shortListed, new byte[5]));
       assertTrue(cut.getMessage().contains("longer than the 5 bytes listed"), cut.getMessage());
       assertNull(S3aObjectReads.of(FileSystem.getLocal(new Configuration())), "local files are read from their streams");
     }

@@ -1,6 +1,7 @@
 package io.wordfreq.job.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordfreq.counting.ClassicRules;
@@ -47,6 +48,16 @@ class ReadBackTasksTest {
     assertTrue(perTask.laterTasks.contains(perTask.countTasks), "with the setting 0, a task per counting task: " + perTask);
     assertEquals(perTask.topWords, fewer.topWords);
     assertEquals(perTask.records, fewer.records, "the same records, apart from the run id");
+  }
+
+  @Test
+  void aNegativeSettingIsRefusedByName() {
+    try (JavaSparkContext sc = SparkContexts.start(SparkContexts.conf("local[2]", "ReadBackTasksTest")
+        .set(CountJob.READ_BACK_TASKS_KEY, "-1"))) {
+      CountJob job = new CountJob(sc, new CountSettings("run", 10, 1 << 20, "*.txt", Set.of(), ClassicRules.INSTANCE));
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, job::readBackTasks);
+      assertTrue(e.getMessage().contains(CountJob.READ_BACK_TASKS_KEY), e.getMessage());
+    }
   }
 
   private record Run(int countTasks, List<Integer> laterTasks, String topWords, List<String> records) {

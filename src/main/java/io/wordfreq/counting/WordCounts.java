@@ -549,23 +549,118 @@ public final class WordCounts {
    * order so that {@link #readFrom} inserts them in no hash order.
    */
   public void writeTo(DataOutput out) throws IOException {
+    byte[] bytes = toBytes();
+    // The count through the stream's own writeInt: Kryo's byte order is not DataOutputStream's.
     out.writeInt(size);
-    byte[] b = new byte[ClassicTokenizer.MAX_WORD_BYTES];
+    out.write(bytes, 4, bytes.length - 4);
+  }
+
+  /**
+   * The bytes {@link #writeTo} writes, made straight into an array: a call per word, not a stream call
+   * per byte (the batch's shards are written this way, one per task and shard).
+   */
+  public byte[] toBytes() {
+    byte[] out = new byte[Math.max(64, 4 + size * 12)];
+    out[0] = (byte) (size >>> 24);
+    out[1] = (byte) (size >>> 16);
+    out[2] = (byte) (size >>> 8);
+    out[3] = (byte) size;
+    int at = 4;
     long[] t = table;
     int slots = t.length / STRIDE;
     for (int j = 0; j < slots; j++) {
       int e = spreadSlot(j, slots) * STRIDE;
       if (t[e + 2] != 0) {
         int len = (int) t[e + 2];
-        if (b.length < len) {
-          b = new byte[len];
+        // Two varints of at most 10 bytes, the word, and room for an inline word's 16 bytes.
+        if (out.length - at < len + 36) {
+          out = Arrays.copyOf(out, Math.max(out.length * 2, at + len + 36));
         }
-        wordBytes(t, e, b);
-        writeVarLong(out, len);
-        out.write(b, 0, len);
-        writeVarLong(out, t[e + 3]);
+        at = putVarLong(out, at, len);
+        if (len <= INLINE_BYTES) {
+          // The inline word's bytes, little-endian in its two longs; what passes len is overwritten next.
+          LONGS.set(out, at, t[e]);
+          LONGS.set(out, at + 8, t[e + 1]);
+        } else {
+          System.arraycopy(pool, (int) (t[e + 2] >>> 32), out, at, len);
+        }
+        at += len;
+        at = putVarLong(out, at, t[e + 3]);
       }
     }
+    return Arrays.copyOf(out, at);
+  }
+
+  /** Reads a table that {@link #toBytes} (or {@link #writeTo}) made, from its bytes. */
+  public static WordCounts readFrom(byte[] bytes) throws IOException {
+    int size = sizeOf(bytes);
+    WordCounts table = new WordCounts(slotsToHold(size));
+    table.addWords(bytes, size);
+    if (table.size != size) {
+      throw new IOException("corrupt word table: repeated words");
+    }
+    return table;
+  }
+
+  /** Adds the counts of a table that {@link #toBytes} (or {@link #writeTo}) made, straight from its bytes. */
+  public void mergeFrom(byte[] bytes) throws IOException {
+    addWords(bytes, sizeOf(bytes));
+  }
+
+  private static int sizeOf(byte[] bytes) throws IOException {
+    if (bytes.length < 4) {
+      throw new IOException("corrupt word table: " + bytes.length + " bytes");
+    }
+    int size = (bytes[0] & 0xFF) << 24 | (bytes[1] & 0xFF) << 16 | (bytes[2] & 0xFF) << 8 | bytes[3] & 0xFF;
+    if (size < 0) {
+      throw new IOException("corrupt word table: " + size + " words");
+    }
+    return size;
+  }
+
+  /** The words of a table's bytes, added where they lie: no copy of each word. */
+  private void addWords(byte[] b, int words) throws IOException {
+    int[] at = {4};
+    for (int i = 0; i < words; i++) {
+      long len = getVarLong(b, at);
+      if (len <= 0 || len > b.length - at[0]) {
+        throw new IOException("corrupt word table at word " + i + ": length " + len);
+      }
+      int off = at[0];
+      at[0] += (int) len;
+      long count = getVarLong(b, at);
+      if (count < 0) {
+        throw new IOException("corrupt word table at word " + i + ": count " + count);
+      }
+      add(b, off, (int) len, count);
+    }
+  }
+
+  private static int putVarLong(byte[] out, int at, long v) {
+    while ((v & ~0x7FL) != 0) {
+      out[at++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out[at++] = (byte) v;
+    return at;
+  }
+
+  /** The varint at {@code at[0]}, which moves past it. */
+  private static long getVarLong(byte[] b, int[] at) throws IOException {
+    long v = 0;
+    int i = at[0];
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (i >= b.length) {
+        throw new IOException("corrupt word table: ends inside a number");
+      }
+      int x = b[i++];
+      v |= (long) (x & 0x7F) << shift;
+      if ((x & 0x80) == 0) {
+        at[0] = i;
+        return v;
+      }
+    }
+    throw new IOException("corrupt word table: varint too long");
   }
 
   /** Reads a table written by {@link #writeTo}. */
@@ -613,14 +708,6 @@ public final class WordCounts {
       }
       add(b, 0, (int) len, count);
     }
-  }
-
-  private static void writeVarLong(DataOutput out, long v) throws IOException {
-    while ((v & ~0x7FL) != 0) {
-      out.writeByte((int) (v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out.writeByte((int) v);
   }
 
   private static long readVarLong(DataInput in) throws IOException {

@@ -2,6 +2,7 @@ package io.wordfreq.counting;
 
 import static io.wordfreq.counting.Counted.asMap;
 import static io.wordfreq.counting.Counted.utf8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -246,6 +247,39 @@ class WordCountsTest {
     // Still a working table after the trip.
     add(back, "hello", 1);
     assertEquals(3, back.countOf(utf8("hello"), 0, 5));
+  }
+
+  @Test
+  void bytesAreWhatWriteToWritesAndReadBackOrMergeTheSame() throws IOException {
+    // Words of every length from 1 to 600 bytes (inline and pooled), counts of one to nine varint bytes.
+    WordCounts counts = new WordCounts();
+    Random random = new Random(9);
+    for (int len = 1; len <= 600; len++) {
+      StringBuilder w = new StringBuilder();
+      for (int k = 0; k < len; k++) {
+        w.append((char) ('a' + random.nextInt(26)));
+      }
+      add(counts, w.toString(), 1L << (len % 63));
+    }
+    add(counts, "wörld", 3);
+    byte[] bytes = counts.toBytes();
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    counts.writeTo(new DataOutputStream(stream));
+    assertArrayEquals(stream.toByteArray(), bytes, "the stream's format, byte for byte");
+    assertEquals(asMap(counts), asMap(WordCounts.readFrom(bytes)));
+    assertEquals(asMap(counts), asMap(WordCounts.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)))));
+    WordCounts merged = new WordCounts();
+    add(merged, "wörld", 2);
+    merged.mergeFrom(bytes);
+    Map<String, Long> expected = new java.util.TreeMap<>(asMap(counts));
+    expected.put("wörld", 5L);
+    assertEquals(expected, asMap(merged));
+    assertEquals(0, WordCounts.readFrom(new WordCounts().toBytes()).distinctWords());
+    // Cut anywhere, the bytes are refused, never read as other words.
+    for (int cut : new int[] {0, 3, 5, bytes.length / 2, bytes.length - 1}) {
+      byte[] part = java.util.Arrays.copyOf(bytes, cut);
+      assertThrows(IOException.class, () -> WordCounts.readFrom(part), "cut at " + cut);
+    }
   }
 
   @Test

@@ -1,10 +1,6 @@
 package io.wordfreq.job.run;
 
 import io.wordfreq.counting.WordCounts;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
@@ -16,7 +12,7 @@ import java.io.UncheckedIOException;
  * {@link #shard}, with their full counts ({@link WordCounts#split}). Shards of the same number from
  * every task are summed in one reduce task ({@link ShardSum}), so the batch's vocabulary is spread over
  * the executors and never gathered on the driver. A shard holds its table as the bytes of
- * {@link WordCounts#writeTo}, written once in the task: the cache, the shuffle and the reduce's merge
+ * {@link WordCounts#toBytes}, made once in the task: the cache, the shuffle and the reduce's merge
  * then move and read bytes, with no table built in between.
  */
 public final class WordShard implements Externalizable {
@@ -36,13 +32,7 @@ public final class WordShard implements Externalizable {
 
   /** Shard {@code shard} holding {@code counts}, as bytes. */
   static WordShard of(int shard, WordCounts counts) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(32, counts.distinctWords() * 12));
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      counts.writeTo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // in memory: not expected
-    }
-    return new WordShard(shard, bytes.toByteArray());
+    return new WordShard(shard, counts.toBytes());
   }
 
   int shard() {
@@ -52,7 +42,7 @@ public final class WordShard implements Externalizable {
   /** Adds this shard's counts into {@code sum}. */
   void addTo(WordCounts sum) {
     try {
-      sum.mergeFrom(new DataInputStream(new ByteArrayInputStream(table)));
+      sum.mergeFrom(table);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt word shard " + shard, e);
     }
@@ -61,7 +51,7 @@ public final class WordShard implements Externalizable {
   /** This shard's counts as a table of their own. */
   WordCounts counts() {
     try {
-      return WordCounts.readFrom(new DataInputStream(new ByteArrayInputStream(table)));
+      return WordCounts.readFrom(table);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt word shard " + shard, e);
     }

@@ -544,20 +544,21 @@ public final class WordCounts {
   }
 
   /**
-   * Writes the table compactly (for the shuffle of partial counts): the number of words, then each word's
-   * length as an unsigned varint, its bytes, and its count as an unsigned varint, in {@link #spreadSlot}
-   * order so that {@link #readFrom} inserts them in no hash order.
+   * Writes the table for the shuffle of partial counts and for spills: the length of
+   * {@link #toBytes}'s bytes, then those bytes (one format, read back by {@link #readFrom(byte[])}).
    */
   public void writeTo(DataOutput out) throws IOException {
     byte[] bytes = toBytes();
-    // The count through the stream's own writeInt: Kryo's byte order is not DataOutputStream's.
-    out.writeInt(size);
-    out.write(bytes, 4, bytes.length - 4);
+    out.writeInt(bytes.length);
+    out.write(bytes);
   }
 
   /**
-   * The bytes {@link #writeTo} writes, made straight into an array: a call per word, not a stream call
-   * per byte (the batch's shards are written this way, one per task and shard).
+   * The table compactly, in one array: the number of words (4 bytes, big-endian), then each word's
+   * length as an unsigned varint, its bytes, and its count as an unsigned varint, in
+   * {@link #spreadSlot} order so that reading them back inserts them in no hash order. Made with a
+   * call per word, not a stream call per byte (the batch's shards are written this way, one per task
+   * and shard).
    */
   public byte[] toBytes() {
     byte[] out = new byte[Math.max(64, 4 + size * 12)];
@@ -591,7 +592,7 @@ public final class WordCounts {
     return Arrays.copyOf(out, at);
   }
 
-  /** Reads a table that {@link #toBytes} (or {@link #writeTo}) made, from its bytes. */
+  /** Reads a table that {@link #toBytes} made, from its bytes. */
   public static WordCounts readFrom(byte[] bytes) throws IOException {
     int size = sizeOf(bytes);
     WordCounts table = new WordCounts(slotsToHold(size));
@@ -602,7 +603,7 @@ public final class WordCounts {
     return table;
   }
 
-  /** Adds the counts of a table that {@link #toBytes} (or {@link #writeTo}) made, straight from its bytes. */
+  /** Adds the counts of a table that {@link #toBytes} made, straight from its bytes. */
   public void mergeFrom(byte[] bytes) throws IOException {
     addWords(bytes, sizeOf(bytes));
   }
@@ -665,60 +666,12 @@ public final class WordCounts {
 
   /** Reads a table written by {@link #writeTo}. */
   public static WordCounts readFrom(DataInput in) throws IOException {
-    int size = readSize(in);
-    // Sized for its words at once: no rehashing while they go in.
-    WordCounts table = new WordCounts(slotsToHold(size));
-    table.addWords(in, size);
-    if (table.size != size) {
-      throw new IOException("corrupt word table: repeated words");
+    int length = in.readInt();
+    if (length < 4) {
+      throw new IOException("corrupt word table: " + length + " bytes");
     }
-    return table;
-  }
-
-  /**
-   * Adds the counts of a table that {@link #writeTo} wrote into this one, straight from its bytes (the
-   * batch's shards, summed on the reduce side without a table for each).
-   */
-  public void mergeFrom(DataInput in) throws IOException {
-    addWords(in, readSize(in));
-  }
-
-  private static int readSize(DataInput in) throws IOException {
-    int size = in.readInt();
-    if (size < 0) {
-      throw new IOException("corrupt word table: " + size + " words");
-    }
-    return size;
-  }
-
-  private void addWords(DataInput in, int words) throws IOException {
-    byte[] b = new byte[ClassicTokenizer.MAX_WORD_BYTES];
-    for (int i = 0; i < words; i++) {
-      long len = readVarLong(in);
-      if (len <= 0 || len > Integer.MAX_VALUE - 16) {
-        throw new IOException("corrupt word table at word " + i + ": length " + len);
-      }
-      if (b.length < len) {
-        b = new byte[(int) len];
-      }
-      in.readFully(b, 0, (int) len);
-      long count = readVarLong(in);
-      if (count < 0) {
-        throw new IOException("corrupt word table at word " + i + ": count " + count);
-      }
-      add(b, 0, (int) len, count);
-    }
-  }
-
-  private static long readVarLong(DataInput in) throws IOException {
-    long v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      int b = in.readByte();
-      v |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return v;
-      }
-    }
-    throw new IOException("corrupt word table: varint too long");
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return readFrom(bytes);
   }
 }

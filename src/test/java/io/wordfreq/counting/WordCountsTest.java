@@ -265,9 +265,11 @@ class WordCountsTest {
     byte[] bytes = counts.toBytes();
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     counts.writeTo(new DataOutputStream(stream));
-    assertArrayEquals(stream.toByteArray(), bytes, "the stream's format, byte for byte");
+    byte[] written = stream.toByteArray();
+    assertEquals(bytes.length, java.nio.ByteBuffer.wrap(written).getInt(), "the stream's format: the length, then the bytes");
+    assertArrayEquals(bytes, java.util.Arrays.copyOfRange(written, 4, written.length), "the stream's format, byte for byte");
     assertEquals(asMap(counts), asMap(WordCounts.readFrom(bytes)));
-    assertEquals(asMap(counts), asMap(WordCounts.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)))));
+    assertEquals(asMap(counts), asMap(WordCounts.readFrom(new DataInputStream(new ByteArrayInputStream(written)))));
     WordCounts merged = new WordCounts();
     add(merged, "wörld", 2);
     merged.mergeFrom(bytes);
@@ -293,7 +295,8 @@ class WordCountsTest {
 
   @Test
   void corruptInputIsAnIoError() {
-    byte[] bad = {0, 0, 0, 2, 0, 0, 0, 3, 'a', 'b', 'c', 5, 1};
+    // 13 bytes of a table of 2 words whose first word has length 0.
+    byte[] bad = {0, 0, 0, 13, 0, 0, 0, 2, 0, 0, 0, 3, 'a', 'b', 'c', 5, 1};
     assertThrows(IOException.class,
         () -> WordCounts.readFrom(new DataInputStream(new ByteArrayInputStream(bad))));
   }

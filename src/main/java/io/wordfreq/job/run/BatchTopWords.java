@@ -20,8 +20,11 @@ final class BatchTopWords {
   private BatchTopWords() {
   }
 
-  /** @param reducers the reduce tasks (at most {@code shards}: a task may sum several shard numbers) */
-  static List<WordCount> top(JavaRDD<CountedPart> parts, int shards, int reducers, int n) {
+  /**
+   * The reduce runs as many tasks as {@code parts} has partitions, at most {@code shards}: a task may
+   * sum several shard numbers.
+   */
+  static List<WordCount> top(JavaRDD<CountedPart> parts, int shards, int n) {
     if (shards < 1) {
       throw new IllegalStateException("the batch's words were not kept (no shards)");
     }
@@ -30,7 +33,7 @@ final class BatchTopWords {
         .mapToPair(p -> new Tuple2<>(p.words().shard(), p.words()))
         // No combining on the map side: a task yields one shard of each number. The reduce side reads
         // the first shard of a number into a table and merges the others' bytes straight into it.
-        .combineByKey(ShardSum::of, ShardSum::add, ShardSum::merge, new HashPartitioner(Math.max(1, Math.min(shards, reducers))), false, null)
+        .combineByKey(ShardSum::of, ShardSum::add, ShardSum::merge, new HashPartitioner(Math.max(1, Math.min(shards, parts.getNumPartitions()))), false, null)
         .values()
         .flatMap(s -> s.counts().top(n).iterator())
         .collect();

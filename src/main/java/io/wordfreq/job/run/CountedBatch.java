@@ -47,7 +47,7 @@ public final class CountedBatch {
 
   /** The batch's top {@code n} words from every file's full counts (runs a Spark job; see {@link BatchTopWords}). */
   public List<WordCount> topWords(int n) {
-    return BatchTopWords.top(parts, shards, Math.min(shards, parts.getNumPartitions()), n);
+    return BatchTopWords.top(parts, shards, n);
   }
 
   /** How many shards the batch's counts are summed in (0: none kept). */

@@ -13,13 +13,11 @@ import java.util.NoSuchElementException;
  * task's thread only (not thread-safe).
  */
 final class TaskWords {
-  private final int shards;
-  /** The task's summed counts, a table per shard; null once written as shards. */
+  /** The task's summed counts, a table per shard (none: no counts kept); null once written as shards. */
   private WordCounts[] sums;
 
   /** @param shards how many shards the batch's counts are summed in; 0 keeps no counts */
   TaskWords(int shards) {
-    this.shards = shards;
     this.sums = new WordCounts[shards];
     for (int i = 0; i < shards; i++) {
       sums[i] = new WordCounts();
@@ -28,7 +26,7 @@ final class TaskWords {
 
   /** Adds a file's full counts, if it was counted; returns it, for use where its record is made. */
   PartialCount add(PartialCount count) {
-    if (shards > 0 && !count.failed()) {
+    if (sums.length > 0 && !count.failed()) {
       count.counts().splitInto(sums);
     }
     return count;
